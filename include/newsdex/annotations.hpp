@@ -1,0 +1,67 @@
+// newsdex/annotations.hpp: who is quoted, which places and which dates an article mentions.
+//
+// Extraction produces Annotations from an Article's text; the index stores them as searchable
+// fields (speaker:, place:, country:, mentioned:). Offsets are UTF-8 byte offsets into
+// Article::body, so a host can highlight each mention.
+//
+//   newsdex::Annotations notes;
+//   notes.speakers.push_back({.name = "Leyla Abdullayeva", .role = "Ambassador to France"});
+//   notes.places.push_back({.name = "Lachin", .country = "AZ", .kind = newsdex::PlaceKind::region});
+#pragma once
+
+#include <newsdex/article.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+// A person or organisation quoted or cited as a source.
+struct Speaker {
+  std::string name;            // canonical full name, e.g. "Leyla Abdullayeva"
+  std::string role;            // title or apposition stripped from the name; may be empty
+  std::vector<Span> mentions;  // every place in the body that refers to this speaker
+
+  friend bool operator==(const Speaker&, const Speaker&) = default;
+};
+
+enum class PlaceKind { country, region, city, other };
+
+// "country", "region", "city" or "other".
+std::string_view to_string(PlaceKind kind);
+
+// A place the article names.
+struct Place {
+  std::string name;     // canonical name, e.g. "Nagorno-Karabakh"
+  std::string country;  // ISO 3166-1 alpha-2 code in upper case ("AZ"); empty when unknown
+  PlaceKind kind = PlaceKind::other;
+  std::vector<Span> mentions;
+
+  friend bool operator==(const Place&, const Place&) = default;
+};
+
+// How much of a MentionedDate the text states: "in 2020" names a year, "in November 2022" a
+// month, "on Nov. 16" a day.
+enum class DatePrecision { day, month, year };
+
+// A date the text mentions, resolved against the publication date. For month and year
+// precision, the fields below the precision are 1 (2020 -> 2020-01-01).
+struct MentionedDate {
+  Date date;
+  DatePrecision precision = DatePrecision::day;
+  std::string text;  // the words that name it, e.g. "On Nov. 16"
+  Span span;
+
+  friend bool operator==(const MentionedDate&, const MentionedDate&) = default;
+};
+
+struct Annotations {
+  std::vector<Speaker> speakers;
+  std::vector<Place> places;
+  std::vector<MentionedDate> dates;
+
+  friend bool operator==(const Annotations&, const Annotations&) = default;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,83 @@
+// newsdex/error.hpp: the exceptions the library throws.
+//
+// Every error newsdex reports is a newsdex::Error, so a host needs one catch clause; the
+// subclasses say what went wrong in terms a user can act on, and never expose Xapian types.
+//
+//   try {
+//     auto index = newsdex::Index::open("news.db");
+//   } catch (const newsdex::IndexNotFoundError& e) {
+//     std::cerr << e.what() << '\n';  // "no index at news.db: ..."
+//   }
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace newsdex {
+
+// Base of every exception the library throws.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// An article that cannot be read: what() is "FILE:LINE: message" (LINE omitted when 0).
+class InputError : public Error {
+ public:
+  InputError(std::string file, std::size_t line, const std::string& message);
+  const std::string& file() const noexcept { return file_; }
+  // 1-based line of the article in its file; 0 when the problem concerns the whole file.
+  std::size_t line() const noexcept { return line_; }
+  // The message without the "FILE:LINE: " location.
+  const std::string& message() const noexcept { return message_; }
+
+ private:
+  std::string file_;
+  std::size_t line_;
+  std::string message_;
+};
+
+// A query string that cannot be parsed; position() is the 0-based byte offset of the problem.
+class QueryError : public Error {
+ public:
+  QueryError(const std::string& message, std::size_t position);
+  std::size_t position() const noexcept { return position_; }
+
+ private:
+  std::size_t position_;
+};
+
+// An option or argument value the library cannot use (an unknown language, a zero limit).
+class InvalidArgumentError : public Error {
+ public:
+  using Error::Error;
+};
+
+// No index exists at the path given to a read-only open.
+class IndexNotFoundError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Another writer holds the index's write lock.
+class IndexLockedError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The path holds something that is not a newsdex index this version can read: another
+// program's Xapian database, a newer newsdex format, or damaged files.
+class IndexFormatError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Reading or writing the index or an input failed at the operating-system level (disk full,
+// permission denied) or inside Xapian for a reason not covered above.
+class IoError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,82 @@
+// newsdex/index_writer.hpp: add, replace and remove articles in an on-disk index.
+//
+// The index is a Xapian database (see README "Index layout"); one IndexWriter at a time may
+// hold it open for writing. Changes become visible to readers, and durable, at commit(): a
+// crash loses at most the uncommitted batch, never what was committed before.
+//
+//   auto writer = newsdex::IndexWriter::open("news.db");   // creates the index if missing
+//   writer.add(article);                                   // replaces an article with the same id
+//   writer.commit();
+#pragma once
+
+#include <newsdex/annotations.hpp>
+#include <newsdex/article.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+struct WriterOptions {
+  // Stemming language for articles that name none (Article::language). Stored in the index at
+  // creation and used by searches; ignored when opening an existing index. Default "english".
+  std::string language = "english";
+  // Commit automatically after this many added or removed articles. Default 10000.
+  std::size_t batch_articles = 10000;
+  // Commit automatically once the text added since the last commit exceeds this many bytes,
+  // which bounds the writer's memory. Default 128 MiB.
+  std::size_t batch_bytes = std::size_t{128} << 20;
+  // Create the index when the path holds none. Default true.
+  bool create = true;
+};
+
+// What add() did with an article.
+enum class AddOutcome {
+  added,      // the id was new
+  replaced,   // an article with the id existed and differed; it was replaced
+  unchanged,  // an identical article with the id is already indexed; nothing was written
+};
+
+struct WriterStats {
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t unchanged = 0;
+  std::size_t removed = 0;
+  std::size_t commits = 0;
+};
+
+// Owns the write lock of one index. Move-only. Not thread-safe: call from one thread at a time.
+class IndexWriter {
+ public:
+  // Opens (or, with options.create, creates) the index at `path`.
+  // Throws IndexLockedError when another writer holds it, IndexFormatError when the path holds
+  // something else, IndexNotFoundError when it is missing and options.create is false.
+  static IndexWriter open(const std::filesystem::path& path, WriterOptions options = {});
+
+  ~IndexWriter();  // commits pending changes; errors there are lost, so call commit() first
+  IndexWriter(IndexWriter&&) noexcept;
+  IndexWriter& operator=(IndexWriter&&) noexcept;
+
+  // Indexes `article` with the speakers, places and dates in `annotations` (which join those the
+  // article itself lists). Throws InvalidArgumentError when the article has no body or no id.
+  AddOutcome add(const Article& article, const Annotations& annotations = {});
+  // Removes the article with this id; returns false when there was none.
+  bool remove(std::string_view id);
+  // Makes every change so far durable and visible to readers.
+  void commit();
+
+  // Number of articles in the index, counting uncommitted changes.
+  std::size_t size() const;
+  const WriterStats& stats() const;
+  const std::filesystem::path& path() const;
+
+ private:
+  struct Impl;
+  explicit IndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex
