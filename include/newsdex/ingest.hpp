@@ -51,10 +51,10 @@ struct SourceLocation {
   std::size_t line = 0;  // 1-based line where the article starts
 };
 
-// Parses one plain-format article: optional leading white space, then header lines (a lowercase
-// keyword, a space and the value: `date YYYY-MM-DD` required, `title`, `id`, `source`, `url`,
-// `lang` optional, in any order, each at most once), then the text. Text after the date on the
-// date line starts the body; so does the first line that is not a header. A blank line ends the
+// Parses one plain-format article: optional byte order mark and white space, then header lines (a
+// lowercase keyword, a space and the value: `date YYYY-MM-DD` required, `title`, `id`, `source`,
+// `url`, `lang` optional, in any order, each at most once), then the text. Text after the date on
+// the date line starts the body; so does the first line that is not a header. A blank line ends the
 // headers. The body keeps its paragraphs, with CRLF made LF and the ends trimmed. Without a
 // `title` header the title is the body's first sentence (at most 200 bytes, cut at a word with
 // "…"). `file` names the article in errors; `fallback_id` becomes the id when the text has no

@@ -8,6 +8,9 @@
 
 namespace newsdex::detail {
 
+// U+FEFF as some editors write it at the start of UTF-8 files.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 // Longest title made from a first sentence, in bytes, "…" included.
 inline constexpr std::size_t kMaxFallbackTitleBytes = 200;
 

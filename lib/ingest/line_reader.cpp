@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ingest/article_text.hpp"
+
 namespace newsdex::detail {
 
 namespace {
@@ -86,6 +88,10 @@ bool LineReader::next(Line& line) {
 
 int LineReader::first_non_space_byte() {
   std::size_t scan_from = begin_;
+  if (line_number_ == 0 && begin_ == 0) {
+    if (end_ == 0 && !end_of_input_) fill();
+    if (buffered().starts_with(kByteOrderMark)) scan_from = kByteOrderMark.size();
+  }
   for (;;) {
     for (std::size_t i = scan_from; i < end_; ++i) {
       if (!is_ascii_space(buffer_[i])) return static_cast<unsigned char>(buffer_[i]);

@@ -29,8 +29,9 @@ class LineReader {
   // How many lines next() has returned.
   std::size_t lines_returned() const { return line_number_; }
 
-  // The first byte that is not ASCII white space among the first buffer's worth of input, or -1
-  // when there is none there. Reads nothing more than it needs and consumes nothing.
+  // The first byte that is not ASCII white space (nor a byte order mark at the start) among the
+  // first buffer's worth of input, or -1 when there is none there. Reads nothing more than it
+  // needs and consumes nothing.
   int first_non_space_byte();
   // The bytes read ahead and not yet returned as lines (at least one read's worth after
   // first_non_space_byte()).

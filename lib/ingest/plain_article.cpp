@@ -63,7 +63,8 @@ Article parse_plain_article(std::string_view text, std::string_view file,
 
   Article article;
   bool seen[std::size(kKeywords)] = {};
-  std::size_t pos = 0;
+  // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the text.
+  std::size_t pos = text.starts_with(detail::kByteOrderMark) ? detail::kByteOrderMark.size() : 0;
   std::size_t line_number = 1;
   while (pos < text.size() && (text[pos] == ' ' || (text[pos] >= '\t' && text[pos] <= '\r'))) {
     if (text[pos] == '\n') ++line_number;

@@ -126,6 +126,17 @@ TEST(ArticleReader, DetectsTheFormatOfOtherFilesByContent) {
   EXPECT_TRUE(reading.problems.empty());
 }
 
+TEST(ArticleReader, DetectsJsonLinesAfterAByteOrderMark) {
+  TempDir dir;
+  const std::string feed = dir.write(
+      "bom.data",
+      "\xEF\xBB\xBF{\"id\": \"a\", \"body\": \"One.\"}\r\n{\"id\": \"b\", \"body\": \"Two.\"}");
+  const Reading reading = read_all({feed});
+  EXPECT_EQ(reading.articles,
+            (std::vector<std::string>{"a @ " + feed + ":1", "b @ " + feed + ":2"}));
+  EXPECT_TRUE(reading.problems.empty()) << reading.problems.front();
+}
+
 TEST(ArticleReader, FormatOptionOverridesDetection) {
   TempDir dir;
   const std::string text = dir.write("looks-like.jsonl", "date 2023-05-02\nPlain after all.\n");

@@ -81,6 +81,13 @@ TEST(PlainArticle, HeadersStopAtTheFirstTextLineOrBlankLine) {
   EXPECT_EQ(keyword_alone.body, "title\ndated records were lost.");
 }
 
+TEST(PlainArticle, SkipsAByteOrderMark) {
+  const Article article =
+      parse_plain_article("\xEF\xBB\xBF\r\ndate 2023-05-02\r\nSaved on Windows.\r\n", "a.txt", "a");
+  EXPECT_EQ(article.date, (Date{2023, 5, 2}));
+  EXPECT_EQ(article.body, "Saved on Windows.");
+}
+
 TEST(PlainArticle, KeepsParagraphsAndNormalisesCrlf) {
   const Article article = parse_plain_article(
       "\r\n\r\ndate 2023-05-02\r\ntitle Two paragraphs\r\n\r\nFirst one.\r\n\r\nSecond one.\r\n",
