@@ -22,9 +22,8 @@ class TempDir {
     path_ = pattern;
   }
   ~TempDir() {
+    unlock(path_);
     std::error_code ignored;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::add, ignored);
     std::filesystem::remove_all(path_, ignored);
   }
   TempDir(const TempDir&) = delete;
@@ -57,6 +56,17 @@ class TempDir {
   }
 
  private:
+  // Gives the owner back every folder a test locked, so that the tree can be removed.
+  static void unlock(const std::filesystem::path& folder) {
+    std::error_code error;
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, error);
+    for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
+         it.increment(error)) {
+      if (it->is_directory(error) && !it->is_symlink(error)) unlock(it->path());
+    }
+  }
+
   std::filesystem::path path_;
 };
 
