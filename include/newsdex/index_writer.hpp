@@ -9,14 +9,14 @@
 //   writer.commit();
 #pragma once
 
-#include <newsdex/annotations.hpp>
-#include <newsdex/article.hpp>
-
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include <newsdex/annotations.hpp>
+#include <newsdex/article.hpp>
 
 namespace newsdex {
 

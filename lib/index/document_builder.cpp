@@ -1,0 +1,151 @@
+#include "index/document_builder.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <newsdex/error.hpp>
+
+#include "analysis/analysis.hpp"
+#include "schema/document_data.hpp"
+#include "schema/schema.hpp"
+#include "text/fold.hpp"
+#include "text/hash.hpp"
+
+namespace newsdex::detail {
+
+namespace {
+
+// Adds the words of `name` under `word_prefix`, starting at `position`; returns the position
+// after the last word plus a gap, so phrases never run from one name into the next.
+Xapian::termpos add_name_words(Xapian::Document& document, std::string_view word_prefix,
+                               std::string_view name, Xapian::termpos position) {
+  for_each_word(name, [&](const Word& word) {
+    const std::string term = std::string(word_prefix) + word.text;
+    if (term.size() <= schema::kMaxTermBytes) document.add_posting(term, ++position);
+  });
+  return position + schema::kPositionGap;
+}
+
+// Keeps the first of each normalised value, in order: "Baku" and "BAKU" are one place.
+std::vector<std::string> unique_values(std::vector<std::string> values) {
+  std::set<std::string> seen;
+  std::vector<std::string> kept;
+  for (auto& value : values) {
+    const std::string key = normalize_value(value);
+    if (!key.empty() && seen.insert(key).second) kept.push_back(std::move(value));
+  }
+  return kept;
+}
+
+void add_date_terms(Xapian::Document& document, std::string_view day, std::string_view month,
+                    std::string_view year, const Date& date, DatePrecision precision) {
+  if (precision == DatePrecision::day) document.add_boolean_term(schema::day_term(day, date));
+  if (precision != DatePrecision::year) document.add_boolean_term(schema::month_term(month, date));
+  document.add_boolean_term(schema::year_term(year, date));
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(std::string default_language)
+    : default_language_(std::move(default_language)) {}
+
+DocumentBuilder::Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
+  auto it = analyzers_.find(language);
+  if (it != analyzers_.end()) return it->second;
+  Analyzer& analyzer = analyzers_[language];
+  analyzer.generator.set_stemmer(make_stemmer(language));
+  analyzer.generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  if (const auto* stopper = stopper_for(language)) {
+    analyzer.generator.set_stopper(stopper);
+    // Stopwords keep their positional terms (for phrases) but get no stemmed term.
+    analyzer.generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+  }
+  return analyzer;
+}
+
+BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& annotations) {
+  if (article.id.empty()) throw InvalidArgumentError("article has no id");
+  if (article.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InvalidArgumentError("article " + article.id + " has an empty body");
+  }
+  BuiltDocument built;
+  Xapian::Document& document = built.document;
+
+  // An unknown language falls back to the default rather than losing the article.
+  std::string language = article.language.empty() ? "" : stemmer_name(article.language);
+  if (language.empty()) language = default_language_;
+  if (const std::string code = language_code(language); !code.empty()) {
+    document.add_boolean_term(std::string(schema::kLanguage) + code);
+  }
+
+  built.id_term = schema::id_term(article.id);
+  document.add_boolean_term(built.id_term);
+
+  if (article.date) {
+    add_date_terms(document, schema::kDay, schema::kMonth, schema::kYear, *article.date,
+                   DatePrecision::day);
+    document.add_value(schema::kDateSlot, article.date->compact());
+  }
+  if (!article.source.empty())
+    document.add_boolean_term(schema::value_term(schema::kSource, article.source));
+  if (!article.url.empty()) {
+    document.add_boolean_term(schema::raw_term(schema::kUrl, article.url));
+  }
+
+  // Title words count kTitleWeight times in the body field, and are also searchable alone under
+  // the title prefix; the body starts a gap after them so phrases do not span the two.
+  Xapian::TermGenerator& generator = analyzer_for(language).generator;
+  generator.set_document(document);
+  if (!article.title.empty()) {
+    const std::string title = fold_diacritics(article.title);
+    generator.index_text(title, 1, std::string(schema::kTitle));
+    generator.increase_termpos(schema::kPositionGap);
+    generator.index_text(title, kTitleWeight);
+    generator.increase_termpos(schema::kPositionGap);
+  }
+  generator.index_text(fold_diacritics(article.body));
+
+  Article stored = article;
+  std::vector<std::string> speakers = article.speakers;
+  for (const auto& speaker : annotations.speakers)
+    speakers.push_back(speaker.name);
+  stored.speakers = unique_values(std::move(speakers));
+  Xapian::termpos position = 0;
+  for (const auto& name : stored.speakers) {
+    document.add_boolean_term(schema::value_term(schema::kSpeaker, name));
+    position = add_name_words(document, schema::kSpeakerWord, name, position);
+  }
+
+  // Terms that the stored data does not show still count in the fingerprint.
+  std::string unstored_terms;
+  std::vector<std::string> places = article.places;
+  for (const auto& place : annotations.places) {
+    places.push_back(place.name);
+    if (place.country.empty()) continue;
+    const std::string country = schema::value_term(schema::kCountry, place.country);
+    document.add_boolean_term(country);
+    unstored_terms += country + '\n';
+  }
+  stored.places = unique_values(std::move(places));
+  position = 0;
+  for (const auto& name : stored.places) {
+    document.add_boolean_term(schema::value_term(schema::kPlace, name));
+    position = add_name_words(document, schema::kPlaceWord, name, position);
+  }
+
+  for (const auto& mention : annotations.dates) {
+    add_date_terms(document, schema::kMentionedDay, schema::kMentionedMonth, schema::kMentionedYear,
+                   mention.date, mention.precision);
+    unstored_terms += mention.date.compact() +
+                      static_cast<char>('0' + static_cast<int>(mention.precision)) + '\n';
+  }
+
+  const std::string data = encode_document_data(stored);
+  built.fingerprint = hex64(fnv1a64(std::to_string(schema::kFormatVersion) + '\0' + language +
+                                    '\0' + unstored_terms + '\0' + data));
+  document.set_data(data);
+  document.add_value(schema::kFingerprintSlot, built.fingerprint);
+  return built;
+}
+
+}  // namespace newsdex::detail

@@ -1,0 +1,43 @@
+// Turns an Article and its annotations into the Xapian document the index stores, following
+// lib/schema. Pure: no database access, so it can run on any thread and be tested alone.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <xapian.h>
+
+#include <newsdex/annotations.hpp>
+#include <newsdex/article.hpp>
+
+namespace newsdex::detail {
+
+struct BuiltDocument {
+  Xapian::Document document;
+  std::string id_term;
+  std::string fingerprint;  // also in kFingerprintSlot: equal fingerprints, equal documents
+};
+
+// Not thread-safe (it caches stemmers); use one builder per thread.
+class DocumentBuilder {
+ public:
+  // `default_language`: stemmer name for articles that name no language.
+  explicit DocumentBuilder(std::string default_language);
+
+  // Throws InvalidArgumentError when the article has no id or an empty body.
+  BuiltDocument build(const Article& article, const Annotations& annotations);
+
+  // How many times more a title word counts than a body word in BM25.
+  static constexpr unsigned kTitleWeight = 3;
+
+ private:
+  struct Analyzer {
+    Xapian::TermGenerator generator;
+  };
+  Analyzer& analyzer_for(const std::string& language);
+
+  std::string default_language_;
+  std::map<std::string, Analyzer> analyzers_;
+};
+
+}  // namespace newsdex::detail

@@ -1,0 +1,20 @@
+// The document data newsdex stores with each article: a JSON object holding what results show
+// and the text snippets are cut from (README "Index layout"). Readable from any Xapian binding.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <newsdex/article.hpp>
+
+namespace newsdex::detail {
+
+// {"id","date","title","source","url","lang","speakers","places","body"}; empty fields are left
+// out. `article.speakers` and `article.places` should already hold the canonical names of
+// everything indexed for the article.
+std::string encode_document_data(const Article& article);
+
+// Inverse of encode_document_data. Throws IndexFormatError when `data` is not such an object.
+Article decode_document_data(std::string_view data);
+
+}  // namespace newsdex::detail

@@ -1,0 +1,67 @@
+// The index layout: every term prefix, value slot and metadata key newsdex writes, and the
+// functions that turn a field value into a term. This is the only place that spells them; the
+// README section "Index layout" documents the same table for users of Xapian's own tools.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <newsdex/article.hpp>
+
+namespace newsdex::detail::schema {
+
+// Term prefixes. Values after a prefix are always lower case (or digits), so a prefix is the run
+// of upper-case letters at the start of a term.
+inline constexpr std::string_view kId = "Q";                // boolean: article id
+inline constexpr std::string_view kTitle = "S";             // positional: title words
+inline constexpr std::string_view kStemmed = "Z";           // stemmed form of the next prefix
+inline constexpr std::string_view kDay = "D";               // boolean: publication YYYYMMDD
+inline constexpr std::string_view kMonth = "M";             // boolean: publication YYYYMM
+inline constexpr std::string_view kYear = "Y";              // boolean: publication YYYY
+inline constexpr std::string_view kLanguage = "L";          // boolean: ISO 639-1 language code
+inline constexpr std::string_view kUrl = "U";               // boolean: url
+inline constexpr std::string_view kCountry = "N";           // boolean: ISO 3166-1 alpha-2, lower
+inline constexpr std::string_view kSource = "XSOURCE";      // boolean: normalised source name
+inline constexpr std::string_view kSpeaker = "XSPEAKER";    // boolean: normalised speaker name
+inline constexpr std::string_view kSpeakerWord = "XSW";     // positional: words of speaker names
+inline constexpr std::string_view kPlace = "XPLACE";        // boolean: normalised place name
+inline constexpr std::string_view kPlaceWord = "XPW";       // positional: words of place names
+inline constexpr std::string_view kMentionedDay = "XMD";    // boolean: mentioned YYYYMMDD
+inline constexpr std::string_view kMentionedMonth = "XMM";  // boolean: mentioned YYYYMM
+inline constexpr std::string_view kMentionedYear = "XMY";   // boolean: mentioned YYYY
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;         // publication date "YYYYMMDD"
+inline constexpr unsigned kFingerprintSlot = 1;  // 16 hex digits: hash of the document data
+
+// Metadata keys.
+inline constexpr std::string_view kFormatKey = "newsdex.format";      // decimal format version
+inline constexpr std::string_view kLanguageKey = "newsdex.language";  // default stemmer name
+
+// Version of the layout above; an index with a greater number is refused, not misread.
+inline constexpr int kFormatVersion = 1;
+
+// Xapian refuses terms longer than this many bytes.
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+// Positions left between the values of one field (two speakers, title and body), so that a
+// phrase never matches across them.
+inline constexpr unsigned kPositionGap = 100;
+
+// prefix + value as given (ids and urls are case-sensitive). Values too long for a term keep
+// their start and gain a hash of the whole, so every value still has exactly one term.
+std::string raw_term(std::string_view prefix, std::string_view value);
+
+// The term for an article id.
+std::string id_term(std::string_view id);
+
+// prefix + normalize_value(value), shortened like id_term when too long. Empty when the value
+// normalises to nothing.
+std::string value_term(std::string_view prefix, std::string_view value);
+
+// The day, month and year terms for a date under the given prefixes.
+std::string day_term(std::string_view prefix, const Date& date);
+std::string month_term(std::string_view prefix, const Date& date);
+std::string year_term(std::string_view prefix, const Date& date);
+
+}  // namespace newsdex::detail::schema
