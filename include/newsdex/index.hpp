@@ -9,8 +9,6 @@
 //   for (const auto& hit : results.hits) std::cout << hit.rank << ' ' << hit.title << '\n';
 #pragma once
 
-#include <newsdex/article.hpp>
-
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -18,6 +16,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <newsdex/article.hpp>
 
 namespace newsdex {
 
@@ -34,8 +34,8 @@ enum class MatchMode {
 
 struct SearchRequest {
   std::string query;
-  std::size_t limit = 10;   // hits to return, 1..10000
-  std::size_t offset = 0;   // hits to skip, for paging
+  std::size_t limit = 10;  // hits to return, 1..10000
+  std::size_t offset = 0;  // hits to skip, for paging
   SortOrder sort = SortOrder::relevance;
   MatchMode match = MatchMode::all;
   std::size_t snippet_bytes = 300;  // target length of Hit::snippet; 0 for no snippet
@@ -44,7 +44,7 @@ struct SearchRequest {
 struct Hit {
   std::size_t rank = 0;  // 1-based position in the whole result list (offset included)
   std::string id;
-  double score = 0;      // BM25 relevance, comparable only within one result list
+  double score = 0;  // BM25 relevance, comparable only within one result list
   std::optional<Date> date;
   std::string title;
   // A passage of the body around the best matches, cut at word boundaries, with "..." where
@@ -59,7 +59,7 @@ struct Hit {
 
 struct SearchResults {
   std::string query;
-  std::size_t total = 0;     // number of matching articles (an estimate unless total_exact)
+  std::size_t total = 0;  // number of matching articles (an estimate unless total_exact)
   bool total_exact = false;
   std::vector<Hit> hits;
 };

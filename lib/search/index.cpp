@@ -1,0 +1,194 @@
+#include <mutex>
+#include <vector>
+
+#include <xapian.h>
+
+#include <newsdex/error.hpp>
+#include <newsdex/index.hpp>
+
+#include "analysis/analysis.hpp"
+#include "index/database_errors.hpp"
+#include "schema/document_data.hpp"
+#include "schema/schema.hpp"
+#include "search/query_compiler.hpp"
+#include "search/snippet.hpp"
+
+namespace newsdex {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kMaxLimit = 10000;
+
+Xapian::Database open_database(const std::string& path) {
+  try {
+    return Xapian::Database(path);
+  } catch (const Xapian::Error& error) {
+    detail::rethrow_xapian_error(error, path);
+  }
+}
+
+}  // namespace
+
+// Xapian::Database objects are not safe to share between threads, so each call borrows one
+// from a pool and gives it back; the pool grows to the number of concurrent callers.
+struct Index::Impl {
+  std::string path;
+  IndexOptions options;
+  std::string language;
+  std::mutex mutex;
+  std::vector<std::unique_ptr<Xapian::Database>> idle;
+
+  class Lease {
+   public:
+    explicit Lease(Impl& owner) : owner_(owner) {
+      {
+        std::lock_guard lock(owner_.mutex);
+        if (!owner_.idle.empty()) {
+          database_ = std::move(owner_.idle.back());
+          owner_.idle.pop_back();
+        }
+      }
+      if (database_) {
+        database_->reopen();  // see the latest commit
+      } else {
+        database_ = std::make_unique<Xapian::Database>(open_database(owner_.path));
+      }
+    }
+    ~Lease() {
+      std::lock_guard lock(owner_.mutex);
+      owner_.idle.push_back(std::move(database_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Xapian::Database& operator*() { return *database_; }
+
+   private:
+    Impl& owner_;
+    std::unique_ptr<Xapian::Database> database_;
+  };
+
+  // Runs `work` with a database, reopening and retrying when a writer's commit invalidated what
+  // it was reading (Xapian keeps only two revisions readable).
+  template <typename Work>
+  auto with_database(Work&& work) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        Lease lease(*this);
+        return work(*lease);
+      } catch (const Xapian::DatabaseModifiedError& error) {
+        if (attempt >= options.max_retries) detail::rethrow_xapian_error(error, path);
+      } catch (const Xapian::WildcardError& error) {
+        throw QueryError("wildcard matches too many terms: " + error.get_msg(), 0);
+      } catch (const Xapian::Error& error) {
+        detail::rethrow_xapian_error(error, path);
+      }
+    }
+  }
+
+  SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
+};
+
+Index Index::open(const fs::path& path, IndexOptions options) {
+  if (!detail::looks_like_database(path.string())) {
+    throw IndexNotFoundError("no index at " + path.string());
+  }
+  Xapian::Database database = open_database(path.string());
+  std::string format;
+  std::string language;
+  try {
+    format = database.get_metadata(std::string(detail::schema::kFormatKey));
+    language = database.get_metadata(std::string(detail::schema::kLanguageKey));
+  } catch (const Xapian::Error& error) {
+    detail::rethrow_xapian_error(error, path.string());
+  }
+  if (format.empty()) {
+    throw IndexFormatError(path.string() + " is a Xapian database but not a newsdex index");
+  }
+  if (format.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(format) > detail::schema::kFormatVersion) {
+    throw IndexFormatError("index at " + path.string() + " has format " + format +
+                           ", newer than this newsdex reads (" +
+                           std::to_string(detail::schema::kFormatVersion) + ")");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path.string();
+  impl->options = options;
+  impl->language = detail::stemmer_name(language).empty() ? "english" : language;
+  impl->idle.push_back(std::make_unique<Xapian::Database>(std::move(database)));
+  return Index(std::move(impl));
+}
+
+Index::Index(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Index::~Index() = default;
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+
+SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database& database) const {
+  const Xapian::Query query = detail::compile_query(request.query, request.match, database,
+                                                    language, detail::QueryLimits{});
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  switch (request.sort) {
+    case SortOrder::relevance:
+      enquire.set_sort_by_relevance_then_value(detail::schema::kDateSlot, true);
+      break;
+    case SortOrder::newest:
+      enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot, true);
+      break;
+    case SortOrder::oldest:
+      enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot, false);
+      break;
+  }
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit));
+  SearchResults results;
+  results.query = request.query;
+  results.total = mset.get_matches_estimated();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  detail::SnippetMaker snippets(query, detail::make_stemmer(language));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Article article = detail::decode_document_data(it.get_document().get_data());
+    Hit hit;
+    hit.rank = it.get_rank() + 1;
+    hit.id = std::move(article.id);
+    hit.score = it.get_weight();
+    hit.date = article.date;
+    hit.title = std::move(article.title);
+    auto snippet = snippets.make(article.body, request.snippet_bytes);
+    hit.snippet = std::move(snippet.text);
+    hit.highlights = std::move(snippet.highlights);
+    hit.speakers = std::move(article.speakers);
+    hit.places = std::move(article.places);
+    hit.source = std::move(article.source);
+    hit.url = std::move(article.url);
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
+
+SearchResults Index::search(const SearchRequest& request) const {
+  if (request.limit < 1 || request.limit > kMaxLimit) {
+    throw InvalidArgumentError("limit must be between 1 and " + std::to_string(kMaxLimit));
+  }
+  return impl_->with_database(
+      [&](Xapian::Database& database) { return impl_->search(request, database); });
+}
+
+std::optional<Article> Index::get(std::string_view id) const {
+  return impl_->with_database([&](Xapian::Database& database) -> std::optional<Article> {
+    const std::string term = detail::schema::id_term(id);
+    Xapian::PostingIterator posting = database.postlist_begin(term);
+    if (posting == database.postlist_end(term)) return std::nullopt;
+    return detail::decode_document_data(database.get_document(*posting).get_data());
+  });
+}
+
+std::size_t Index::size() const {
+  return impl_->with_database(
+      [](Xapian::Database& database) -> std::size_t { return database.get_doccount(); });
+}
+
+}  // namespace newsdex

@@ -1,0 +1,433 @@
+#include "search/query_compiler.hpp"
+
+#include <array>
+#include <optional>
+#include <variant>
+#include <vector>
+
+#include <newsdex/annotations.hpp>
+#include <newsdex/error.hpp>
+
+#include "analysis/analysis.hpp"
+#include "schema/schema.hpp"
+#include "text/fold.hpp"
+
+namespace newsdex::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 9> kFields{"speaker", "place", "country",   "title", "id",
+                                                  "source",  "date",  "mentioned", "lang"};
+
+bool is_field_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The first error a field processor met; Xapian's parser cannot carry our exceptions, so the
+// processors record the problem and return a query that matches nothing.
+struct FieldErrors {
+  std::optional<std::string> field;
+  std::string message;
+
+  Xapian::Query fail(std::string_view field_name, std::string text) {
+    if (!field) {
+      field = std::string(field_name);
+      message = std::move(text);
+    }
+    return Xapian::Query::MatchNothing;
+  }
+};
+
+// The range of days a date value names: 2022 -> 2022-01-01..2022-12-31.
+struct DayRange {
+  Date first;
+  Date last;
+  DatePrecision precision;
+};
+
+std::optional<DayRange> parse_date_value(std::string_view text) {
+  auto number = [](std::string_view digits, std::size_t count) -> std::optional<int> {
+    if (digits.size() != count) return std::nullopt;
+    int value = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  if (text.size() == 4) {
+    const auto year = number(text, 4);
+    if (!year || *year < 1) return std::nullopt;
+    return DayRange{{*year, 1, 1}, {*year, 12, 31}, DatePrecision::year};
+  }
+  if (text.size() == 7 && text[4] == '-') {
+    const auto year = number(text.substr(0, 4), 4);
+    const auto month = number(text.substr(5), 2);
+    if (!year || !month || *year < 1 || *month < 1 || *month > 12) return std::nullopt;
+    const Date first{*year, *month, 1};
+    const Date next = *month == 12 ? Date{*year + 1, 1, 1} : Date{*year, *month + 1, 1};
+    return DayRange{first, Date::from_days(next.days() - 1), DatePrecision::month};
+  }
+  const auto day = Date::parse(text);
+  if (!day) return std::nullopt;
+  return DayRange{*day, *day, DatePrecision::day};
+}
+
+struct DateBounds {
+  std::optional<Date> low;
+  std::optional<Date> high;
+  std::optional<DayRange> single;  // set when the value is one date, not a range
+};
+
+// Parses "2022", "2022-11", "2022-11-16", "A..B", "A..", "..B"; returns an error message on
+// failure.
+std::variant<DateBounds, std::string> parse_date_filter(std::string_view value) {
+  static const std::string kExpected =
+      " (expected YYYY, YYYY-MM, YYYY-MM-DD or a range FROM..TO with either end optional)";
+  const auto dots = value.find("..");
+  DateBounds bounds;
+  if (dots == std::string_view::npos) {
+    bounds.single = parse_date_value(value);
+    if (!bounds.single) return "invalid date \"" + std::string(value) + "\"" + kExpected;
+    return bounds;
+  }
+  const std::string_view from = value.substr(0, dots);
+  const std::string_view to = value.substr(dots + 2);
+  if (from.empty() && to.empty()) return "date range \"..\" has no ends" + kExpected;
+  if (!from.empty()) {
+    const auto range = parse_date_value(from);
+    if (!range) return "invalid date \"" + std::string(from) + "\"" + kExpected;
+    bounds.low = range->first;
+  }
+  if (!to.empty()) {
+    const auto range = parse_date_value(to);
+    if (!range) return "invalid date \"" + std::string(to) + "\"" + kExpected;
+    bounds.high = range->last;
+  }
+  if (bounds.low && bounds.high && *bounds.high < *bounds.low) {
+    return "date range \"" + std::string(value) + "\" ends before it starts";
+  }
+  return bounds;
+}
+
+std::string date_term(const DayRange& range, std::string_view day, std::string_view month,
+                      std::string_view year) {
+  switch (range.precision) {
+    case DatePrecision::year:
+      return schema::year_term(year, range.first);
+    case DatePrecision::month:
+      return schema::month_term(month, range.first);
+    case DatePrecision::day:
+      break;
+  }
+  return schema::day_term(day, range.first);
+}
+
+// date: publication date, by terms for one day/month/year and by the value slot for ranges.
+class PublicationDateProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit PublicationDateProcessor(FieldErrors& errors) : errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    auto parsed = parse_date_filter(value);
+    if (auto* message = std::get_if<std::string>(&parsed)) return errors_.fail("date", *message);
+    const auto& bounds = std::get<DateBounds>(parsed);
+    if (bounds.single) {
+      return Xapian::Query(date_term(*bounds.single, schema::kDay, schema::kMonth, schema::kYear));
+    }
+    if (bounds.low && bounds.high) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, bounds.low->compact(),
+                           bounds.high->compact());
+    }
+    if (bounds.low) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, bounds.low->compact());
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, bounds.high->compact());
+  }
+
+ private:
+  FieldErrors& errors_;
+};
+
+// mentioned: dates the text mentions. They are many per article, so there is no value slot: a
+// range becomes the OR of the day, month and year terms that lie wholly inside it.
+class MentionedDateProcessor : public Xapian::FieldProcessor {
+ public:
+  MentionedDateProcessor(const Xapian::Database& database, FieldErrors& errors)
+      : database_(database), errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    auto parsed = parse_date_filter(value);
+    if (auto* message = std::get_if<std::string>(&parsed))
+      return errors_.fail("mentioned", *message);
+    const auto& bounds = std::get<DateBounds>(parsed);
+    if (bounds.single) {
+      return Xapian::Query(date_term(*bounds.single, schema::kMentionedDay, schema::kMentionedMonth,
+                                     schema::kMentionedYear));
+    }
+    const Date low = bounds.low.value_or(Date{1, 1, 1});
+    const Date high = bounds.high.value_or(Date{9999, 12, 31});
+    std::vector<Xapian::Query> terms;
+    collect(schema::kMentionedDay, low.compact(), high.compact(), terms);
+    // A month or year counts only when the range covers all of it.
+    const Date month_low = low.day == 1 ? low : next_month(low);
+    const Date month_high =
+        is_month_end(high) ? high : Date::from_days(Date{high.year, high.month, 1}.days() - 1);
+    if (month_low <= month_high) {
+      collect(schema::kMentionedMonth, month_low.compact().substr(0, 6),
+              month_high.compact().substr(0, 6), terms);
+    }
+    const int year_low = (low.month == 1 && low.day == 1) ? low.year : low.year + 1;
+    const int year_high = (high.month == 12 && high.day == 31) ? high.year : high.year - 1;
+    if (year_low <= year_high) {
+      collect(schema::kMentionedYear, Date{year_low, 1, 1}.compact().substr(0, 4),
+              Date{year_high, 1, 1}.compact().substr(0, 4), terms);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+ private:
+  static Date next_month(const Date& date) {
+    return date.month == 12 ? Date{date.year + 1, 1, 1} : Date{date.year, date.month + 1, 1};
+  }
+  static bool is_month_end(const Date& date) { return Date::from_days(date.days() + 1).day == 1; }
+
+  // Adds every term prefix+X with low <= X <= high (same-length digit strings sort as numbers).
+  void collect(std::string_view prefix, const std::string& low, const std::string& high,
+               std::vector<Xapian::Query>& terms) const {
+    const std::string first = std::string(prefix) + low;
+    const std::string last = std::string(prefix) + high;
+    for (auto it = database_.allterms_begin(first);
+         it != database_.allterms_end(std::string(prefix)); ++it) {
+      const std::string term = *it;
+      if (term.size() != last.size() || term > last) break;
+      terms.emplace_back(term);
+    }
+  }
+
+  const Xapian::Database& database_;
+  FieldErrors& errors_;
+};
+
+// speaker: and place: match words of the names, as a phrase when several are given, with a
+// trailing * for a prefix ("speaker:abdul*").
+class NameProcessor : public Xapian::FieldProcessor {
+ public:
+  NameProcessor(std::string field, std::string_view word_prefix, unsigned max_expansion,
+                FieldErrors& errors)
+      : field_(std::move(field)),
+        prefix_(word_prefix),
+        max_expansion_(max_expansion),
+        errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::vector<std::string> words;
+    for_each_word(value, [&](const Word& word) { words.push_back(prefix_ + word.text); });
+    if (words.empty()) return errors_.fail(field_, field_ + ": needs a name");
+    const bool wildcard = !value.empty() && value.back() == '*';
+    std::vector<Xapian::Query> parts;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (wildcard && i + 1 == words.size()) {
+        parts.emplace_back(Xapian::Query::OP_WILDCARD, words[i], max_expansion_,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      } else {
+        parts.emplace_back(words[i]);
+      }
+    }
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+  }
+
+ private:
+  std::string field_;
+  std::string prefix_;
+  unsigned max_expansion_;
+  FieldErrors& errors_;
+};
+
+// A field matched by one exact term: prefix + the value normalised (or as given, for ids).
+class ExactProcessor : public Xapian::FieldProcessor {
+ public:
+  ExactProcessor(std::string field, std::string_view prefix, bool normalize, FieldErrors& errors)
+      : field_(std::move(field)), prefix_(prefix), normalize_(normalize), errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string term =
+        normalize_ ? schema::value_term(prefix_, value) : schema::raw_term(prefix_, value);
+    if (term.empty() || value.empty()) return errors_.fail(field_, field_ + ": needs a value");
+    return Xapian::Query(term);
+  }
+
+ private:
+  std::string field_;
+  std::string prefix_;
+  bool normalize_;
+  FieldErrors& errors_;
+};
+
+// country: an ISO 3166-1 alpha-2 code.
+class CountryProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit CountryProcessor(FieldErrors& errors) : errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string code = normalize_value(value);
+    if (code.size() != 2 || !is_field_char(code[0]) || !is_field_char(code[1])) {
+      return errors_.fail(
+          "country", "unknown country \"" + value + "\" (use an ISO 3166-1 code such as FR or AZ)");
+    }
+    return Xapian::Query(std::string(schema::kCountry) + code);
+  }
+
+ private:
+  FieldErrors& errors_;
+};
+
+// lang: a language code or name.
+class LanguageProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit LanguageProcessor(FieldErrors& errors) : errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string code = language_code(stemmer_name(value));
+    if (code.empty()) {
+      return errors_.fail(
+          "lang", "unknown language \"" + value + "\" (known: " + available_languages() + ")");
+    }
+    return Xapian::Query(std::string(schema::kLanguage) + code);
+  }
+
+ private:
+  FieldErrors& errors_;
+};
+
+}  // namespace
+
+std::string_view known_fields() {
+  return "speaker place country title id source date mentioned lang";
+}
+
+void check_query_syntax(std::string_view text) {
+  bool in_quote = false;
+  std::size_t quote_start = 0;
+  std::vector<std::size_t> open_parens;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      in_quote = !in_quote;
+      quote_start = i;
+      continue;
+    }
+    if (in_quote) continue;
+    if (c == '(') {
+      open_parens.push_back(i);
+    } else if (c == ')') {
+      if (open_parens.empty()) {
+        throw QueryError("unmatched ')' at position " + std::to_string(i), i);
+      }
+      open_parens.pop_back();
+    } else if (is_field_char(c) && (i == 0 || !is_field_char(text[i - 1]))) {
+      // A field is a name at the start of a word followed by ':' and a value.
+      if (i > 0 && !is_space(text[i - 1]) && text[i - 1] != '(' && text[i - 1] != '-' &&
+          text[i - 1] != '+') {
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text.size() && is_field_char(text[end]))
+        ++end;
+      if (end + 1 >= text.size() || text[end] != ':' || is_space(text[end + 1])) continue;
+      if (text.compare(end, 3, "://") == 0) continue;  // a URL, not a field
+      const std::string name(text.substr(i, end - i));
+      std::string lower = name;
+      for (auto& ch : lower)
+        ch = static_cast<char>(ch | 0x20);
+      bool known = false;
+      bool known_in_lower_case = false;
+      for (const auto field : kFields) {
+        known = known || name == field;
+        known_in_lower_case = known_in_lower_case || lower == field;
+      }
+      if (known) continue;
+      const std::string where = " at position " + std::to_string(i);
+      if (known_in_lower_case) {
+        throw QueryError("field names are lower case: write \"" + lower + ":\"" + where, i);
+      }
+      throw QueryError("unknown field \"" + name + ":\"" + where +
+                           " (known fields: " + std::string(known_fields()) + ")",
+                       i);
+    }
+  }
+  if (in_quote) {
+    throw QueryError("unclosed quote at position " + std::to_string(quote_start), quote_start);
+  }
+  if (!open_parens.empty()) {
+    throw QueryError("unclosed '(' at position " + std::to_string(open_parens.back()),
+                     open_parens.back());
+  }
+}
+
+Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian::Database& database,
+                            const std::string& language, const QueryLimits& limits) {
+  if (text.size() > limits.max_query_bytes) {
+    throw QueryError("query is " + std::to_string(text.size()) +
+                         " bytes, longer than the limit of " +
+                         std::to_string(limits.max_query_bytes),
+                     limits.max_query_bytes);
+  }
+  check_query_syntax(text);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Xapian::Query::MatchAll;
+
+  FieldErrors errors;
+  Xapian::QueryParser parser;
+  parser.set_database(database);
+  parser.set_stemmer(make_stemmer(language));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_stopper(stopper_for(language));
+  parser.set_default_op(mode == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  parser.set_max_expansion(limits.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                           Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
+
+  parser.add_prefix("title", std::string(schema::kTitle));
+  // Filters on many-valued fields combine with AND (place:paris place:moscow wants both);
+  // single-valued ones with OR (date:2021 date:2022 wants either).
+  parser.add_boolean_prefix(
+      "speaker",
+      (new NameProcessor("speaker", schema::kSpeakerWord, limits.max_wildcard_terms, errors))
+          ->release(),
+      false);
+  parser.add_boolean_prefix(
+      "place",
+      (new NameProcessor("place", schema::kPlaceWord, limits.max_wildcard_terms, errors))
+          ->release(),
+      false);
+  parser.add_boolean_prefix("country", (new CountryProcessor(errors))->release(), false);
+  parser.add_boolean_prefix("mentioned", (new MentionedDateProcessor(database, errors))->release(),
+                            false);
+  parser.add_boolean_prefix("date", (new PublicationDateProcessor(errors))->release(), true);
+  parser.add_boolean_prefix("id", (new ExactProcessor("id", schema::kId, false, errors))->release(),
+                            true);
+  parser.add_boolean_prefix(
+      "source", (new ExactProcessor("source", schema::kSource, true, errors))->release(), true);
+  parser.add_boolean_prefix("lang", (new LanguageProcessor(errors))->release(), true);
+
+  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                              Xapian::QueryParser::FLAG_WILDCARD |
+                              Xapian::QueryParser::FLAG_PURE_NOT;
+  Xapian::Query query;
+  try {
+    query = parser.parse_query(fold_diacritics(text), kFlags);
+  } catch (const Xapian::QueryParserError& error) {
+    throw QueryError("cannot parse query: " + error.get_msg(), 0);
+  }
+  if (errors.field) {
+    const auto position = text.find(*errors.field + ":");
+    throw QueryError(errors.message, position == std::string_view::npos ? 0 : position);
+  }
+  return query;
+}
+
+}  // namespace newsdex::detail

@@ -1,0 +1,32 @@
+// Turns a query string into a Xapian query: Xapian's QueryParser for the free text and its
+// operators, our field processors for speaker:, place:, date: and the other fields, and a
+// syntax check first, because Xapian's parser quietly repairs what a user should hear about.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include <newsdex/index.hpp>
+
+namespace newsdex::detail {
+
+struct QueryLimits {
+  std::size_t max_query_bytes = 8192;
+  unsigned max_wildcard_terms = 1000;
+};
+
+// Throws QueryError (with the byte position) for unbalanced quotes or parentheses and for
+// fields newsdex does not know.
+void check_query_syntax(std::string_view text);
+
+// The field names a query may use, space-separated, for messages and help.
+std::string_view known_fields();
+
+// Throws QueryError for a query that cannot be compiled. An empty query matches everything.
+Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian::Database& database,
+                            const std::string& language, const QueryLimits& limits);
+
+}  // namespace newsdex::detail
