@@ -6,14 +6,15 @@
 //
 //   newsdex::Annotations notes;
 //   notes.speakers.push_back({.name = "Leyla Abdullayeva", .role = "Ambassador to France"});
-//   notes.places.push_back({.name = "Lachin", .country = "AZ", .kind = newsdex::PlaceKind::region});
+//   notes.places.push_back({.name = "Lachin", .country = "AZ", .kind =
+//   newsdex::PlaceKind::region});
 #pragma once
-
-#include <newsdex/article.hpp>
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <newsdex/article.hpp>
 
 namespace newsdex {
 

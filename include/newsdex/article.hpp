@@ -55,13 +55,13 @@ struct Span {
 // One news article as read from input. Only `body` is required to index it; the id is derived
 // by the reader when the input has none.
 struct Article {
-  std::string id;              // unique key; re-adding an id replaces the article
-  std::optional<Date> date;    // publication date
-  std::string title;           // the reader falls back to the body's first sentence
-  std::string body;            // UTF-8 text, paragraphs separated by blank lines
-  std::string source;          // publisher or feed name, e.g. "Daily Courier"
-  std::string url;             // where the article was published
-  std::string language;        // ISO 639-1 code or stemmer name; empty: the index default
+  std::string id;                     // unique key; re-adding an id replaces the article
+  std::optional<Date> date;           // publication date
+  std::string title;                  // the reader falls back to the body's first sentence
+  std::string body;                   // UTF-8 text, paragraphs separated by blank lines
+  std::string source;                 // publisher or feed name, e.g. "Daily Courier"
+  std::string url;                    // where the article was published
+  std::string language;               // ISO 639-1 code or stemmer name; empty: the index default
   std::vector<std::string> speakers;  // people or bodies quoted, as given by the input
   std::vector<std::string> places;    // places the story names, as given by the input
 

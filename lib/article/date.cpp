@@ -1,12 +1,14 @@
-#include <newsdex/article.hpp>
-
 #include <cstdio>
+
+#include <newsdex/article.hpp>
 
 namespace newsdex {
 
 namespace {
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -21,9 +21,13 @@ constexpr FoldEntry kFoldTable[] = {
 #include "text/fold_table.inc"
 };
 
-bool is_combining_mark(char32_t cp) { return cp >= 0x0300 && cp <= 0x036F; }
+bool is_combining_mark(char32_t cp) {
+  return cp >= 0x0300 && cp <= 0x036F;
+}
 
-bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019'; }
+bool is_apostrophe(char32_t cp) {
+  return cp == U'\'' || cp == U'\u2019';
+}
 
 // Appends the folded form of `cp` to `out`.
 void append_folded(std::string& out, char32_t cp) {
@@ -32,9 +36,9 @@ void append_folded(std::string& out, char32_t cp) {
     return;
   }
   if (is_combining_mark(cp)) return;
-  const auto* entry = std::lower_bound(
-      std::begin(kFoldTable), std::end(kFoldTable), cp,
-      [](const FoldEntry& e, char32_t value) { return e.code_point < value; });
+  const auto* entry =
+      std::lower_bound(std::begin(kFoldTable), std::end(kFoldTable), cp,
+                       [](const FoldEntry& e, char32_t value) { return e.code_point < value; });
   if (entry != std::end(kFoldTable) && entry->code_point == cp) {
     out.append(entry->base);
   } else {
@@ -44,7 +48,9 @@ void append_folded(std::string& out, char32_t cp) {
 
 }  // namespace
 
-bool is_word_char(char32_t cp) { return Xapian::Unicode::is_wordchar(static_cast<unsigned>(cp)); }
+bool is_word_char(char32_t cp) {
+  return Xapian::Unicode::is_wordchar(static_cast<unsigned>(cp));
+}
 
 char32_t to_lower(char32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;

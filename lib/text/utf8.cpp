@@ -4,7 +4,9 @@ namespace newsdex::detail {
 
 namespace {
 
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
 
 // Length of the well-formed sequence at text[pos], or 0 when it is ill-formed (RFC 3629).
 std::size_t sequence_length(std::string_view text, std::size_t pos, char32_t& cp) {

@@ -1,6 +1,6 @@
-#include <newsdex/article.hpp>
-
 #include <gtest/gtest.h>
+
+#include <newsdex/article.hpp>
 
 namespace newsdex {
 namespace {

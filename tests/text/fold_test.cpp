@@ -1,8 +1,8 @@
 #include "text/fold.hpp"
 
-#include <gtest/gtest.h>
-
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace newsdex::detail {
 namespace {
