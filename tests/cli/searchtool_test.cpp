@@ -1,0 +1,183 @@
+// Runs the built searchtool on the fixture articles in tests/data/articles (their facts are
+// listed in that folder's README) and checks what a user sees: output, JSON and exit codes.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+
+namespace newsdex {
+namespace {
+
+using testing::CommandResult;
+
+const std::string kArticles = std::string(NEWSDEX_TEST_DATA) + "/articles";
+
+CommandResult searchtool(const std::vector<std::string>& args, const std::string& input = "") {
+  return testing::run_command(SEARCHTOOL_PATH, args, input);
+}
+
+class SearchtoolTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = (dir_ / "db").string();
+    const auto result = searchtool({"index", "--db", db_, kArticles});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+
+  nlohmann::json query_json(std::vector<std::string> args) {
+    args.insert(args.begin(), {"query", "--db", db_, "--json"});
+    const auto result = searchtool(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+
+  std::vector<std::string> ids(std::vector<std::string> args) {
+    args.push_back("--limit");
+    args.push_back("100");
+    std::vector<std::string> out;
+    for (const auto& hit : query_json(std::move(args))["hits"]) out.push_back(hit["id"]);
+    return out;
+  }
+
+  testing::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(SearchtoolTest, IndexReportsWhatItDidAndReindexingChangesNothing) {
+  const auto again = searchtool({"index", "--db", db_, kArticles});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("indexed 12 articles"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("0 added, 0 replaced, 12 unchanged, 0 skipped"), std::string::npos)
+      << again.out;
+  EXPECT_EQ(again.err.find('\r'), std::string::npos) << "no progress line when not on a terminal";
+}
+
+TEST_F(SearchtoolTest, JsonSummaryForPrograms) {
+  const auto result = searchtool({"index", "--db", (dir_ / "other").string(), "--json", kArticles});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto summary = nlohmann::json::parse(result.out);
+  EXPECT_EQ(summary["added"], 12);
+  EXPECT_EQ(summary["skipped"], 0);
+  EXPECT_EQ(summary["articles_in_index"], 12);
+}
+
+TEST_F(SearchtoolTest, TextOutputShowsRankTitleDateIdAndHighlightedSnippet) {
+  const auto result = searchtool({"query", "--db", db_, "marzipan"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("1 article matches \"marzipan\""), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(" 1. A court in Kraków ruled"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("2022-04-06"), std::string::npos);
+  EXPECT_NE(result.out.find("id fx-04-krakow-marzipan-court"), std::string::npos);
+  EXPECT_NE(result.out.find("**marzipan**"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("\033["), std::string::npos) << "no escape codes when piped";
+  const auto colored = searchtool({"query", "--db", db_, "--color", "always", "marzipan"});
+  EXPECT_NE(colored.out.find("\033[1mmarzipan\033[0m"), std::string::npos) << colored.out;
+}
+
+TEST_F(SearchtoolTest, JsonOutputHasTheDocumentedShape) {
+  const auto results = query_json({"lighthouse"});
+  EXPECT_EQ(results["query"], "lighthouse");
+  EXPECT_EQ(results["total"], 2);
+  EXPECT_EQ(results["total_exact"], true);
+  ASSERT_EQ(results["hits"].size(), 2u);
+  const auto& first = results["hits"][0];
+  EXPECT_EQ(first["rank"], 1);
+  EXPECT_EQ(first["id"], "fx-01-tallinn-icebreaker");  // title words rank above body words
+  EXPECT_EQ(first["date"], "2022-01-14");
+  EXPECT_EQ(first["title"], "Lighthouse keepers cheer as icebreaker frees Tallinn ferries");
+  EXPECT_EQ(first["source"], "Baltic Test Wire");
+  for (const char* key : {"score", "snippet", "highlights", "speakers", "places", "url"}) {
+    EXPECT_TRUE(first.contains(key)) << key;
+  }
+  EXPECT_EQ(results["hits"][1]["id"], "fx-05-rotterdam-turbine-blades");
+}
+
+TEST_F(SearchtoolTest, FieldedQueriesFromTheCommandLine) {
+  EXPECT_EQ(ids({"speaker:\"lars eide\""}), std::vector<std::string>{"fx-10-bergen-herring"});
+  EXPECT_EQ(ids({"place:bergen", "--sort", "oldest"}),
+            std::vector<std::string>{"fx-10-bergen-herring"});  // given places only, for now
+  EXPECT_EQ(ids({"date:2022-03..2022-05", "--sort", "oldest"}),
+            (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-04-krakow-marzipan-court",
+                                      "fx-05-rotterdam-turbine-blades"}));
+  EXPECT_EQ(ids({"\"floating solar farm\""}), std::vector<std::string>{"fx-03-bergen-floating-solar"});
+  EXPECT_EQ(ids({"floating", "solar", "farm", "--sort", "oldest"}),
+            (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-06-tromso-salmon-pontoons"}));
+  EXPECT_EQ(ids({"cocoa", "OR", "sauna", "--sort", "newest"}),
+            (std::vector<std::string>{"fx-12-tallinn-sauna", "fx-02-rotterdam-cocoa"}));
+  EXPECT_EQ(ids({"cocoa", "sauna", "--match", "any", "--sort", "newest"}),
+            (std::vector<std::string>{"fx-12-tallinn-sauna", "fx-02-rotterdam-cocoa"}));
+  EXPECT_EQ(ids({"tromso"}), std::vector<std::string>{"fx-06-tromso-salmon-pontoons"});
+}
+
+TEST_F(SearchtoolTest, ZeroHitsIsNotAnError) {
+  const auto result = searchtool({"query", "--db", db_, "zeppelin"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("no articles match \"zeppelin\""), std::string::npos);
+}
+
+TEST_F(SearchtoolTest, BadQueriesExitTwoWithOneLine) {
+  for (const char* query : {"speeker:x", "\"open", "date:2022-13", "(a"}) {
+    const auto result = searchtool({"query", "--db", db_, query});
+    EXPECT_EQ(result.exit_code, 2) << query;
+    EXPECT_EQ(result.err.rfind("searchtool: bad query: ", 0), 0u) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  }
+}
+
+TEST_F(SearchtoolTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(searchtool({}).exit_code, 2);
+  EXPECT_EQ(searchtool({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(searchtool({"query", "x"}).exit_code, 2);  // --db missing
+  EXPECT_EQ(searchtool({"query", "--db", db_, "--sort", "sideways", "x"}).exit_code, 2);
+  EXPECT_EQ(searchtool({"query", "--db", db_, "--limit", "0", "x"}).exit_code, 2);
+  EXPECT_EQ(searchtool({"index", "--db", db_}).exit_code, 2);
+  const auto help = searchtool({"query", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--sort"), std::string::npos);
+}
+
+TEST_F(SearchtoolTest, MissingIndexExitsOne) {
+  const auto result = searchtool({"query", "--db", (dir_ / "nope").string(), "x"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("no index at"), std::string::npos) << result.err;
+}
+
+TEST_F(SearchtoolTest, BadArticlesAreNamedSkippedAndTheRestIndexed) {
+  const auto folder = dir_ / "mixed";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "good.txt") << "date 2022-05-05\nA zeppelin landed in Friedrichshafen.\n";
+  std::ofstream(folder / "bad.txt") << "date 2022-13-45\nNever indexed.\n";
+  std::ofstream(folder / "lines.jsonl") << "{\"id\":\"j1\",\"body\":\"Blimp parade.\"}\n"
+                                        << "{\"id\":\"j2\",\"body\":\n"
+                                        << "{\"id\":\"j3\",\"body\":\"Airship hangar.\"}\n";
+  const auto result = searchtool({"index", "--db", db_, folder.string()});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_NE(result.err.find("bad.txt:1:"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lines.jsonl:2:"), std::string::npos) << result.err;
+  EXPECT_NE(result.out.find("3 added"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("2 skipped"), std::string::npos) << result.out;
+  EXPECT_EQ(ids({"zeppelin"}), std::vector<std::string>{"good"});
+  EXPECT_EQ(ids({"airship"}), std::vector<std::string>{"j3"});
+}
+
+TEST_F(SearchtoolTest, ReadsStandardInput) {
+  const auto result = searchtool({"index", "--db", db_, "-"},
+                                 "{\"id\":\"in-1\",\"date\":\"2022-02-02T10:00:00Z\",\"body\":\"Glacier melt.\"}\n");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(ids({"glacier", "date:2022-02-02"}), std::vector<std::string>{"in-1"});
+}
+
+TEST_F(SearchtoolTest, DeleteRemovesByIdAndSaysWhatWasMissing) {
+  const auto result = searchtool({"delete", "--db", db_, "fx-12-tallinn-sauna", "no-such-id"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("deleted 1 of 2 articles; 11 left"), std::string::npos) << result.out;
+  EXPECT_NE(result.err.find("no article with id \"no-such-id\""), std::string::npos);
+  EXPECT_TRUE(ids({"sauna"}).empty());
+}
+
+}  // namespace
+}  // namespace newsdex

@@ -1,0 +1,32 @@
+#include "cli.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include <unistd.h>
+
+namespace searchtool {
+
+bool parse_options(std::string_view command, std::string_view usage,
+                   const std::vector<std::string>& args, po::options_description& options,
+                   const po::positional_options_description& positional,
+                   po::variables_map& values) {
+  options.add_options()("help,h", "show this help");
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+  if (values.count("help")) {
+    std::cout << "usage: searchtool " << command << ' ' << usage << "\n\n" << options << '\n';
+    return false;
+  }
+  po::notify(values);
+  return true;
+}
+
+bool is_terminal(std::FILE* stream) {
+  return ::isatty(::fileno(stream)) == 1;
+}
+
+void print_error(std::string_view message) {
+  std::cerr << "searchtool: " << message << '\n';
+}
+
+}  // namespace searchtool

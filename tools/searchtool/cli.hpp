@@ -1,0 +1,48 @@
+// What every searchtool command shares: exit codes, option parsing, terminal detection and the
+// way errors are reported.
+#pragma once
+
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+namespace searchtool {
+
+enum ExitCode : int {
+  kExitOk = 0,       // done (also: a query with zero hits)
+  kExitError = 1,    // the work failed: index locked or missing, disk error
+  kExitUsage = 2,    // bad command line or query
+  kExitSkipped = 3,  // done, but some inputs could not be read and were skipped
+  kExitInterrupted = 130,
+};
+
+// A mistake on the command line; main() prints it with a hint and exits with kExitUsage.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(const std::vector<std::string>& args);
+};
+
+namespace po = boost::program_options;
+
+// Parses `args` against `options` (plus --help) and positional arguments named `positional`.
+// Returns false after printing help when --help was given.
+bool parse_options(std::string_view command, std::string_view usage,
+                   const std::vector<std::string>& args, po::options_description& options,
+                   const po::positional_options_description& positional, po::variables_map& values);
+
+bool is_terminal(std::FILE* stream);
+
+// "searchtool: message" on standard error.
+void print_error(std::string_view message);
+
+}  // namespace searchtool

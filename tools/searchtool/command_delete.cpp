@@ -1,0 +1,39 @@
+// searchtool delete: remove articles by id.
+#include <iostream>
+
+#include <newsdex/index_writer.hpp>
+
+#include "cli.hpp"
+
+namespace searchtool {
+
+int run_delete(const std::vector<std::string>& args) {
+  po::options_description options("delete options");
+  std::string db;
+  std::vector<std::string> ids;
+  options.add_options()("db", po::value(&db)->required(), "index folder")(
+      "id", po::value(&ids)->multitoken(), "ids of the articles to remove");
+  po::positional_options_description positional;
+  positional.add("id", -1);
+  po::variables_map values;
+  if (!parse_options("delete", "--db DB ID...", args, options, positional, values)) return kExitOk;
+  if (ids.empty()) throw UsageError("no id given");
+
+  newsdex::WriterOptions writer_options;
+  writer_options.create = false;
+  auto writer = newsdex::IndexWriter::open(db, writer_options);
+  std::size_t removed = 0;
+  for (const auto& id : ids) {
+    if (writer.remove(id)) {
+      ++removed;
+    } else {
+      print_error("no article with id \"" + id + "\"");
+    }
+  }
+  writer.commit();
+  std::cout << "deleted " << removed << " of " << ids.size() << " articles; " << writer.size()
+            << " left in " << db << '\n';
+  return kExitOk;
+}
+
+}  // namespace searchtool

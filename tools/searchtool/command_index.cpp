@@ -1,0 +1,155 @@
+// searchtool index: read articles and add them to an index, committing in batches.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include <newsdex/error.hpp>
+#include <newsdex/index_writer.hpp>
+#include <newsdex/ingest.hpp>
+
+#include "cli.hpp"
+
+namespace searchtool {
+
+namespace {
+
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int) {
+  stop_requested = true;
+}
+
+newsdex::InputFormat parse_format(const std::string& name) {
+  if (name == "auto") return newsdex::InputFormat::automatic;
+  if (name == "plain") return newsdex::InputFormat::plain;
+  if (name == "jsonl") return newsdex::InputFormat::jsonl;
+  throw UsageError("unknown format \"" + name + "\" (use auto, plain or jsonl)");
+}
+
+// A one-line progress report on a terminal, redrawn at most a few times a second.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled) {}
+
+  void update(std::size_t articles, std::size_t skipped) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    std::fprintf(stderr, "\r\033[Kindexed %zu articles (%.0f/s), %zu skipped", articles,
+                 seconds > 0 ? articles / seconds : 0.0, skipped);
+  }
+
+  void clear() {
+    if (enabled_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_{};
+};
+
+}  // namespace
+
+int run_index(const std::vector<std::string>& args) {
+  po::options_description options("index options");
+  std::string db;
+  std::string format;
+  std::vector<std::string> inputs;
+  newsdex::WriterOptions writer_options;
+  std::size_t batch_mb = writer_options.batch_bytes >> 20;
+  options.add_options()("db", po::value(&db)->required(), "index folder (created when missing)")(
+      "format", po::value(&format)->default_value("auto"), "input format: auto, plain or jsonl")(
+      "language", po::value(&writer_options.language)->default_value("english"),
+      "stemming language of a new index, for articles that name none")(
+      "batch",
+      po::value(&writer_options.batch_articles)->default_value(writer_options.batch_articles),
+      "commit after this many articles")(
+      "batch-mb", po::value(&batch_mb)->default_value(batch_mb),
+      "commit once this many MiB of text are pending (bounds memory)")(
+      "json", "print the summary as JSON")("quiet,q", "print no progress line and no summary")(
+      "input", po::value(&inputs)->multitoken(), "files, folders or - (standard input)");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map values;
+  if (!parse_options("index", "--db DB [OPTIONS] INPUT...", args, options, positional, values)) {
+    return kExitOk;
+  }
+  if (inputs.empty())
+    throw UsageError("no input given: name files, folders or - for standard input");
+  if (batch_mb == 0) throw UsageError("--batch-mb must be at least 1");
+  writer_options.batch_bytes = batch_mb << 20;
+  const bool quiet = values.count("quiet") > 0;
+  const bool json = values.count("json") > 0;
+
+  newsdex::ReadOptions read_options;
+  read_options.format = parse_format(format);
+  newsdex::ArticleReader reader(inputs, read_options);
+  auto writer = newsdex::IndexWriter::open(db, writer_options);
+
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
+  Progress progress(!quiet && is_terminal(stderr));
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t read = 0;
+  std::size_t skipped = 0;
+  std::size_t warnings = 0;
+  auto report_problems = [&] {
+    for (const auto& problem : reader.take_problems()) {
+      progress.clear();
+      print_error(problem.to_string());
+      (problem.skipped ? skipped : warnings) += 1;
+    }
+  };
+  while (!stop_requested) {
+    auto article = reader.next();
+    report_problems();
+    if (!article) break;
+    ++read;
+    try {
+      writer.add(*article);
+    } catch (const newsdex::InvalidArgumentError& error) {
+      const auto& where = reader.location();
+      progress.clear();
+      print_error(where.file + ":" + std::to_string(where.line) + ": " + error.what() +
+                  " (skipped)");
+      ++skipped;
+    }
+    progress.update(read, skipped);
+  }
+  writer.commit();
+  progress.clear();
+
+  const auto& stats = writer.stats();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (json) {
+    nlohmann::ordered_json summary{{"db", db},
+                                   {"added", stats.added},
+                                   {"replaced", stats.replaced},
+                                   {"unchanged", stats.unchanged},
+                                   {"skipped", skipped},
+                                   {"warnings", warnings},
+                                   {"articles_in_index", writer.size()},
+                                   {"seconds", seconds},
+                                   {"interrupted", stop_requested.load()}};
+    std::cout << summary.dump() << '\n';
+  } else if (!quiet) {
+    std::printf(
+        "%s %zu articles in %.1f s: %zu added, %zu replaced, %zu unchanged, %zu skipped; "
+        "%zu in %s\n",
+        stop_requested ? "interrupted after" : "indexed", read, seconds, stats.added,
+        stats.replaced, stats.unchanged, skipped, writer.size(), db.c_str());
+  }
+  if (stop_requested) return kExitInterrupted;
+  return skipped > 0 ? kExitSkipped : kExitOk;
+}
+
+}  // namespace searchtool

@@ -1,0 +1,162 @@
+// searchtool query: run a query and print the hits for people or, with --json, for programs.
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include <newsdex/index.hpp>
+
+#include "cli.hpp"
+
+namespace searchtool {
+
+namespace {
+
+newsdex::SortOrder parse_sort(const std::string& name) {
+  if (name == "relevance") return newsdex::SortOrder::relevance;
+  if (name == "newest") return newsdex::SortOrder::newest;
+  if (name == "oldest") return newsdex::SortOrder::oldest;
+  throw UsageError("unknown sort order \"" + name + "\" (use relevance, newest or oldest)");
+}
+
+newsdex::MatchMode parse_match(const std::string& name) {
+  if (name == "all") return newsdex::MatchMode::all;
+  if (name == "any") return newsdex::MatchMode::any;
+  throw UsageError("unknown match mode \"" + name + "\" (use all or any)");
+}
+
+std::string join(const std::vector<std::string>& values, std::string_view separator) {
+  std::string out;
+  for (const auto& value : values) {
+    if (!out.empty()) out += separator;
+    out += value;
+  }
+  return out;
+}
+
+struct Style {
+  std::string_view bold_on;
+  std::string_view bold_off;
+  std::string_view mark_on;
+  std::string_view mark_off;
+};
+
+// The snippet with its highlighted words marked.
+std::string marked_snippet(const newsdex::Hit& hit, const Style& style) {
+  std::string out;
+  std::size_t done = 0;
+  for (const auto& span : hit.highlights) {
+    out.append(hit.snippet, done, span.start - done);
+    out += style.mark_on;
+    out.append(hit.snippet, span.start, span.end - span.start);
+    out += style.mark_off;
+    done = span.end;
+  }
+  out.append(hit.snippet, done);
+  return out;
+}
+
+void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequest& request,
+                const Style& style) {
+  if (results.hits.empty()) {
+    std::cout << "no articles match \"" << results.query << "\"";
+    if (results.total > 0) std::cout << " beyond the first " << request.offset;
+    std::cout << '\n';
+    return;
+  }
+  std::cout << (results.total_exact ? "" : "about ") << results.total
+            << (results.total == 1 ? " article matches" : " articles match") << " \""
+            << results.query << "\" (showing " << results.hits.front().rank << "-"
+            << results.hits.back().rank << ")\n";
+  for (const auto& hit : results.hits) {
+    std::cout << '\n'
+              << (hit.rank < 10 ? " " : "") << hit.rank << ". " << style.bold_on
+              << (hit.title.empty() ? "(untitled)" : hit.title) << style.bold_off << '\n';
+    std::cout << "    " << (hit.date ? hit.date->iso() : "undated");
+    if (!hit.source.empty()) std::cout << " | " << hit.source;
+    std::cout << " | id " << hit.id;
+    std::ostringstream score;
+    score.precision(3);
+    score << hit.score;
+    std::cout << " | score " << score.str() << '\n';
+    if (!hit.speakers.empty()) std::cout << "    speakers: " << join(hit.speakers, "; ") << '\n';
+    if (!hit.places.empty()) std::cout << "    places: " << join(hit.places, "; ") << '\n';
+    if (!hit.url.empty()) std::cout << "    " << hit.url << '\n';
+    if (!hit.snippet.empty()) std::cout << "    " << marked_snippet(hit, style) << '\n';
+  }
+}
+
+nlohmann::ordered_json to_json(const newsdex::SearchResults& results) {
+  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+  for (const auto& hit : results.hits) {
+    nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
+    for (const auto& span : hit.highlights)
+      highlights.push_back({span.start, span.end});
+    hits.push_back({{"rank", hit.rank},
+                    {"id", hit.id},
+                    {"score", hit.score},
+                    {"date", hit.date ? nlohmann::ordered_json(hit.date->iso()) : nullptr},
+                    {"title", hit.title},
+                    {"snippet", hit.snippet},
+                    {"highlights", highlights},
+                    {"speakers", hit.speakers},
+                    {"places", hit.places},
+                    {"source", hit.source},
+                    {"url", hit.url}});
+  }
+  return {{"query", results.query},
+          {"total", results.total},
+          {"total_exact", results.total_exact},
+          {"hits", hits}};
+}
+
+}  // namespace
+
+int run_query(const std::vector<std::string>& args) {
+  po::options_description options("query options");
+  std::string db;
+  std::string sort;
+  std::string match;
+  std::string color;
+  std::vector<std::string> words;
+  newsdex::SearchRequest request;
+  options.add_options()("db", po::value(&db)->required(), "index folder")(
+      "limit,n", po::value(&request.limit)->default_value(request.limit), "hits to show (1-10000)")(
+      "offset", po::value(&request.offset)->default_value(0), "hits to skip, for paging")(
+      "sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")(
+      "match", po::value(&match)->default_value("all"),
+      "all: every word must match; any: any word")(
+      "snippet-bytes", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes),
+      "length of each snippet; 0 for none")("json", "print one JSON object instead of text")(
+      "color", po::value(&color)->default_value("auto"), "bold highlights: auto, always or never")(
+      "query", po::value(&words)->multitoken(),
+      "the query (several arguments are joined by spaces)");
+  po::positional_options_description positional;
+  positional.add("query", -1);
+  po::variables_map values;
+  if (!parse_options("query", "--db DB [OPTIONS] QUERY", args, options, positional, values)) {
+    return kExitOk;
+  }
+  request.query = join(words, " ");
+  request.sort = parse_sort(sort);
+  request.match = parse_match(match);
+  if (color != "auto" && color != "always" && color != "never") {
+    throw UsageError("unknown --color \"" + color + "\" (use auto, always or never)");
+  }
+
+  const auto index = newsdex::Index::open(db);
+  const auto results = index.search(request);
+  if (values.count("json")) {
+    std::cout << to_json(results).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
+    return kExitOk;
+  }
+  const bool bold = color == "always" || (color == "auto" && is_terminal(stdout));
+  const Style style =
+      bold ? Style{"\033[1m", "\033[0m", "\033[1m", "\033[0m"} : Style{"", "", "**", "**"};
+  print_text(results, request, style);
+  return kExitOk;
+}
+
+}  // namespace searchtool
