@@ -38,8 +38,10 @@ class SearchtoolTest : public ::testing::Test {
   std::vector<std::string> ids(std::vector<std::string> args) {
     args.push_back("--limit");
     args.push_back("100");
+    const auto results = query_json(std::move(args));
     std::vector<std::string> out;
-    for (const auto& hit : query_json(std::move(args))["hits"]) out.push_back(hit["id"]);
+    for (const auto& hit : results["hits"])
+      out.push_back(hit["id"]);
     return out;
   }
 
@@ -103,9 +105,11 @@ TEST_F(SearchtoolTest, FieldedQueriesFromTheCommandLine) {
   EXPECT_EQ(ids({"date:2022-03..2022-05", "--sort", "oldest"}),
             (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-04-krakow-marzipan-court",
                                       "fx-05-rotterdam-turbine-blades"}));
-  EXPECT_EQ(ids({"\"floating solar farm\""}), std::vector<std::string>{"fx-03-bergen-floating-solar"});
-  EXPECT_EQ(ids({"floating", "solar", "farm", "--sort", "oldest"}),
-            (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-06-tromso-salmon-pontoons"}));
+  EXPECT_EQ(ids({"\"floating solar farm\""}),
+            std::vector<std::string>{"fx-03-bergen-floating-solar"});
+  EXPECT_EQ(
+      ids({"floating", "solar", "farm", "--sort", "oldest"}),
+      (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-06-tromso-salmon-pontoons"}));
   EXPECT_EQ(ids({"cocoa", "OR", "sauna", "--sort", "newest"}),
             (std::vector<std::string>{"fx-12-tallinn-sauna", "fx-02-rotterdam-cocoa"}));
   EXPECT_EQ(ids({"cocoa", "sauna", "--match", "any", "--sort", "newest"}),
@@ -165,8 +169,9 @@ TEST_F(SearchtoolTest, BadArticlesAreNamedSkippedAndTheRestIndexed) {
 }
 
 TEST_F(SearchtoolTest, ReadsStandardInput) {
-  const auto result = searchtool({"index", "--db", db_, "-"},
-                                 "{\"id\":\"in-1\",\"date\":\"2022-02-02T10:00:00Z\",\"body\":\"Glacier melt.\"}\n");
+  const auto result = searchtool(
+      {"index", "--db", db_, "-"},
+      "{\"id\":\"in-1\",\"date\":\"2022-02-02T10:00:00Z\",\"body\":\"Glacier melt.\"}\n");
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(ids({"glacier", "date:2022-02-02"}), std::vector<std::string>{"in-1"});
 }

@@ -45,9 +45,11 @@ inline CommandResult run_command(const std::string& program, const std::vector<s
   TempDir scratch;
   std::ofstream(scratch / "in", std::ios::binary) << input;
   std::string command = shell_quote(program);
-  for (const auto& arg : args) command += " " + shell_quote(arg);
+  for (const auto& arg : args)
+    command += " " + shell_quote(arg);
   command += " <" + shell_quote((scratch / "in").string()) + " >" +
-             shell_quote((scratch / "out").string()) + " 2>" + shell_quote((scratch / "err").string());
+             shell_quote((scratch / "out").string()) + " 2>" +
+             shell_quote((scratch / "err").string());
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
