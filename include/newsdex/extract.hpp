@@ -26,12 +26,14 @@ struct ExtractOptions {
   // Dates mentioned in the text; relative ones ("on Thursday", "On Nov. 16") are resolved
   // against Article::date and skipped when the article has no date. Default true.
   bool dates = true;
-  // The gazetteer for places; null means Gazetteer::builtin(). Default null.
+  // The gazetteer for places (newsdex/gazetteer.hpp); null means Gazetteer::builtin().
+  // Default null.
   std::shared_ptr<const Gazetteer> gazetteer = nullptr;
 };
 
-// Runs the extractors an ExtractOptions selects. Building one is cheap; extract() is const and
-// thread-safe, so one Extractor may serve many threads.
+// Runs the extractors an ExtractOptions selects. Building one with places on loads the built-in
+// gazetteer the first time in the process (some milliseconds; shared afterwards); extract() is
+// const and thread-safe, so one Extractor may serve many threads.
 class Extractor {
  public:
   explicit Extractor(ExtractOptions options = {});
@@ -44,6 +46,7 @@ class Extractor {
   // options turn off come back empty. Never throws for any text, including invalid UTF-8.
   Annotations extract(const Article& article) const;
 
+  // The options in use; with places on, `gazetteer` is the one in use (never null).
   const ExtractOptions& options() const;
 
  private:

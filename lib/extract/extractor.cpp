@@ -1,20 +1,31 @@
+#include <optional>
 #include <utility>
 
 #include <newsdex/extract.hpp>
+#include <newsdex/gazetteer.hpp>
 
 #include "extract/date_extractor.hpp"
+#include "extract/place_extractor.hpp"
 #include "extract/speaker_extractor.hpp"
 
 namespace newsdex {
 
 struct Extractor::Impl {
+  explicit Impl(ExtractOptions chosen) : options(std::move(chosen)) {
+    if (options.places) {
+      if (!options.gazetteer) options.gazetteer = Gazetteer::builtin();
+      places.emplace(options.gazetteer);
+    }
+  }
+
   ExtractOptions options;
   detail::SpeakerExtractor speakers;
+  std::optional<detail::PlaceExtractor> places;  // only when options.places
   detail::DateExtractor dates;
 };
 
 Extractor::Extractor(ExtractOptions options)
-    : impl_(std::make_unique<const Impl>(Impl{std::move(options), {}, {}})) {}
+    : impl_(std::make_unique<const Impl>(std::move(options))) {}
 
 Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
@@ -27,6 +38,7 @@ const ExtractOptions& Extractor::options() const {
 Annotations Extractor::extract(const Article& article) const {
   Annotations annotations;
   if (impl_->options.speakers) annotations.speakers = impl_->speakers.extract(article.body);
+  if (impl_->places) annotations.places = impl_->places->extract(article.body);
   if (impl_->options.dates) annotations.dates = impl_->dates.extract(article.body, article.date);
   return annotations;
 }

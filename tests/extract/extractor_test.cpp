@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -6,7 +7,10 @@
 #include <gtest/gtest.h>
 
 #include <newsdex/extract.hpp>
+#include <newsdex/gazetteer.hpp>
 #include <newsdex/ingest.hpp>
+
+#include "extract/place_extractor.hpp"
 
 namespace newsdex {
 namespace {
@@ -60,6 +64,26 @@ TEST(Extractor, FindsTheFixtureSpeakersWithRoles) {
   }
 }
 
+TEST(Extractor, FindsTheFixturePlacesWithThePlaceExtractor) {
+  const Article article = fixture_article();
+  const Annotations notes = Extractor().extract(article);
+  EXPECT_EQ(notes.places, detail::PlaceExtractor(Gazetteer::builtin()).extract(article.body));
+  std::vector<std::string> places;
+  for (const auto& place : notes.places)
+    places.push_back(place.name + "/" + place.country);
+  for (const char* expected : {"Norway/NO", "Netherlands/NL", "Oslo/NO", "Nordland/NO"}) {
+    EXPECT_NE(std::find(places.begin(), places.end(), expected), places.end()) << expected;
+  }
+}
+
+TEST(Extractor, UsesTheGazetteerGiven) {
+  const auto gazetteer = Gazetteer::builtin();
+  const Extractor extractor({.gazetteer = gazetteer});
+  EXPECT_EQ(extractor.options().gazetteer, gazetteer);
+  EXPECT_NE(Extractor().options().gazetteer, nullptr);
+  EXPECT_EQ(Extractor({.places = false}).options().gazetteer, nullptr);
+}
+
 TEST(Extractor, ResolvesTheFixtureDatesAgainstPublication) {
   const Annotations notes = Extractor().extract(fixture_article());
   EXPECT_EQ(date_lines(notes),
@@ -79,6 +103,11 @@ TEST(Extractor, SeedStyleArticle) {
       "tensions had grown since 1991 and peaked in 2020.";
   const Annotations notes = Extractor().extract(article);
   ASSERT_NE(find_speaker(notes, "Azerbaijani Foreign Ministry"), nullptr);
+  std::vector<std::string> places;
+  for (const auto& place : notes.places)
+    places.push_back(place.name);
+  EXPECT_NE(std::find(places.begin(), places.end(), "Azerbaijan"), places.end());
+  EXPECT_NE(std::find(places.begin(), places.end(), "France"), places.end());
   const Speaker* ambassador = find_speaker(notes, "Leyla Abdullayeva");
   ASSERT_NE(ambassador, nullptr);
   EXPECT_EQ(ambassador->role, "Ambassador to France");
@@ -97,7 +126,13 @@ TEST(Extractor, OptionsTurnKindsOff) {
   const Annotations dates_only =
       Extractor({.speakers = false, .places = false, .dates = true}).extract(article);
   EXPECT_TRUE(dates_only.speakers.empty());
+  EXPECT_TRUE(dates_only.places.empty());
   EXPECT_FALSE(dates_only.dates.empty());
+  const Annotations places_only =
+      Extractor({.speakers = false, .places = true, .dates = false}).extract(article);
+  EXPECT_TRUE(places_only.speakers.empty());
+  EXPECT_FALSE(places_only.places.empty());
+  EXPECT_TRUE(places_only.dates.empty());
   EXPECT_FALSE(Extractor().options().speakers == false);
 }
 
