@@ -11,7 +11,8 @@ namespace {
 // distinct terms. The cut never splits a UTF-8 sequence.
 std::string fit_term(std::string term) {
   if (term.size() <= kMaxTermBytes) return term;
-  const std::string suffix = "#" + hex64(fnv1a64(term));
+  std::string suffix(1, '#');
+  suffix += hex64(fnv1a64(term));
   std::size_t keep = kMaxTermBytes - suffix.size();
   while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80)
     --keep;
