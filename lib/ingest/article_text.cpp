@@ -1,12 +1,12 @@
 #include "ingest/article_text.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <iterator>
 
 #include <newsdex/ingest.hpp>
+
+#include "text/hash.hpp"
 
 namespace newsdex::detail {
 
@@ -170,14 +170,7 @@ std::size_t line_at(std::string_view text, std::size_t offset, std::size_t first
 namespace newsdex {
 
 std::string derive_id(std::string_view body) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;  // 64-bit FNV-1a
-  for (const char byte : body) {
-    hash ^= static_cast<unsigned char>(byte);
-    hash *= 0x100000001b3ULL;
-  }
-  char buffer[20];
-  std::snprintf(buffer, sizeof buffer, "h%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
+  return 'h' + detail::hex64(detail::fnv1a64(body));
 }
 
 std::string InputProblem::to_string() const {
