@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <newsdex/article.hpp>
+#include <newsdex/export.h>
 
 namespace newsdex {
 
@@ -30,7 +31,7 @@ struct Speaker {
 enum class PlaceKind { country, region, city, other };
 
 // "country", "region", "city" or "other".
-std::string_view to_string(PlaceKind kind);
+NEWSDEX_EXPORT std::string_view to_string(PlaceKind kind);
 
 // A place the article names.
 struct Place {

@@ -16,11 +16,13 @@
 #include <string_view>
 #include <vector>
 
+#include <newsdex/export.h>
+
 namespace newsdex {
 
 // A calendar date in the proleptic Gregorian calendar. Only valid dates (year 1..9999) are
 // ever produced by parse() and from_days().
-struct Date {
+struct NEWSDEX_EXPORT Date {
   int year = 1970;
   int month = 1;  // 1..12
   int day = 1;    // 1..31

@@ -14,18 +14,23 @@
 #include <stdexcept>
 #include <string>
 
+#include <newsdex/export.h>
+
 namespace newsdex {
 
-// Base of every exception the library throws.
-class Error : public std::runtime_error {
+// Base of every exception the library throws. The classes below are exported with their type
+// information, so a host catches them by type across the shared library boundary.
+class NEWSDEX_EXPORT Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  ~Error() override;
 };
 
 // An article that cannot be read: what() is "FILE:LINE: message" (LINE omitted when 0).
-class InputError : public Error {
+class NEWSDEX_EXPORT InputError : public Error {
  public:
   InputError(std::string file, std::size_t line, const std::string& message);
+  ~InputError() override;
   const std::string& file() const noexcept { return file_; }
   // 1-based line of the article in its file; 0 when the problem concerns the whole file.
   std::size_t line() const noexcept { return line_; }
@@ -39,9 +44,10 @@ class InputError : public Error {
 };
 
 // A query string that cannot be parsed; position() is the 0-based byte offset of the problem.
-class QueryError : public Error {
+class NEWSDEX_EXPORT QueryError : public Error {
  public:
   QueryError(const std::string& message, std::size_t position);
+  ~QueryError() override;
   std::size_t position() const noexcept { return position_; }
 
  private:
@@ -49,35 +55,40 @@ class QueryError : public Error {
 };
 
 // An option or argument value the library cannot use (an unknown language, a zero limit).
-class InvalidArgumentError : public Error {
+class NEWSDEX_EXPORT InvalidArgumentError : public Error {
  public:
   using Error::Error;
+  ~InvalidArgumentError() override;
 };
 
 // No index exists at the path given to a read-only open.
-class IndexNotFoundError : public Error {
+class NEWSDEX_EXPORT IndexNotFoundError : public Error {
  public:
   using Error::Error;
+  ~IndexNotFoundError() override;
 };
 
 // Another writer holds the index's write lock.
-class IndexLockedError : public Error {
+class NEWSDEX_EXPORT IndexLockedError : public Error {
  public:
   using Error::Error;
+  ~IndexLockedError() override;
 };
 
 // The path holds something that is not a newsdex index this version can read: another
 // program's Xapian database, a newer newsdex format, or damaged files.
-class IndexFormatError : public Error {
+class NEWSDEX_EXPORT IndexFormatError : public Error {
  public:
   using Error::Error;
+  ~IndexFormatError() override;
 };
 
 // Reading or writing the index or an input failed at the operating-system level (disk full,
 // permission denied) or inside Xapian for a reason not covered above.
-class IoError : public Error {
+class NEWSDEX_EXPORT IoError : public Error {
  public:
   using Error::Error;
+  ~IoError() override;
 };
 
 }  // namespace newsdex

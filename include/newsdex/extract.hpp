@@ -12,6 +12,7 @@
 
 #include <newsdex/annotations.hpp>
 #include <newsdex/article.hpp>
+#include <newsdex/export.h>
 
 namespace newsdex {
 
@@ -34,7 +35,7 @@ struct ExtractOptions {
 // Runs the extractors an ExtractOptions selects. Building one with places on loads the built-in
 // gazetteer the first time in the process (some milliseconds; shared afterwards); extract() is
 // const and thread-safe, so one Extractor may serve many threads.
-class Extractor {
+class NEWSDEX_EXPORT Extractor {
  public:
   explicit Extractor(ExtractOptions options = {});
   ~Extractor();

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <newsdex/annotations.hpp>
+#include <newsdex/export.h>
 
 namespace newsdex {
 
@@ -47,7 +48,7 @@ struct GeoNamesFiles {
 // Immutable after construction; every method is safe to call from many threads at once.
 // Names are matched with case, diacritics and punctuation ignored ("Ağdam" = "agdam",
 // "U.S." = "u s").
-class Gazetteer {
+class NEWSDEX_EXPORT Gazetteer {
  public:
   // The gazetteer built into the library, loaded on first use and shared afterwards.
   static std::shared_ptr<const Gazetteer> builtin();

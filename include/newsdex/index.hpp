@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <newsdex/article.hpp>
+#include <newsdex/export.h>
 
 namespace newsdex {
 
@@ -72,7 +73,7 @@ struct IndexOptions {
 // A read-only view of an index. Move-only. Thread-safe: any number of threads may call search()
 // and get() on one Index at once (each call borrows its own database handle from a pool).
 // A search sees the index as of its last commit when the search starts.
-class Index {
+class NEWSDEX_EXPORT Index {
  public:
   // Throws IndexNotFoundError when `path` holds no index, IndexFormatError when it holds
   // something that is not a newsdex index of a format this version reads.

@@ -17,6 +17,7 @@
 
 #include <newsdex/annotations.hpp>
 #include <newsdex/article.hpp>
+#include <newsdex/export.h>
 
 namespace newsdex {
 
@@ -49,7 +50,7 @@ struct WriterStats {
 };
 
 // Owns the write lock of one index. Move-only. Not thread-safe: call from one thread at a time.
-class IndexWriter {
+class NEWSDEX_EXPORT IndexWriter {
  public:
   // Opens (or, with options.create, creates) the index at `path`.
   // Throws IndexLockedError when another writer holds it, IndexFormatError when the path holds

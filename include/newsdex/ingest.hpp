@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <newsdex/article.hpp>
+#include <newsdex/export.h>
 
 namespace newsdex {
 
@@ -35,7 +36,7 @@ struct ReadOptions {
 };
 
 // Something wrong with one article or one file, found while reading.
-struct InputProblem {
+struct NEWSDEX_EXPORT InputProblem {
   std::string file;      // as given or as found in a folder; "-" for standard input
   std::size_t line = 0;  // 1-based; 0 when it concerns the whole file
   std::string message;   // what is wrong, e.g. "invalid date \"2022-13-45\""
@@ -63,9 +64,9 @@ struct SourceLocation {
 // header given twice, an empty body, or a NUL byte (binary data). Invalid UTF-8 is replaced by
 // U+FFFD; when `warnings` is not null, a warning (skipped = false) naming the line of the first
 // bad byte is appended to it.
-Article parse_plain_article(std::string_view text, std::string_view file,
-                            std::string_view fallback_id,
-                            std::vector<InputProblem>* warnings = nullptr);
+NEWSDEX_EXPORT Article parse_plain_article(std::string_view text, std::string_view file,
+                                           std::string_view fallback_id,
+                                           std::vector<InputProblem>* warnings = nullptr);
 
 // Parses one JSON Lines record: an object with the string fields "id", "date", "title", "body",
 // "source", "url", "lang" and the string arrays "speakers" and "places". Only "body" is required;
@@ -76,12 +77,13 @@ Article parse_plain_article(std::string_view text, std::string_view file,
 // Throws InputError naming `file` and `line` when the text is not one JSON object (with the
 // column of a syntax error), a field has the wrong type, the date is invalid or the body is
 // missing or empty. Invalid UTF-8 is repaired and reported as for parse_plain_article.
-Article parse_json_article(std::string_view json, std::string_view file, std::size_t line,
-                           std::vector<InputProblem>* warnings = nullptr);
+NEWSDEX_EXPORT Article parse_json_article(std::string_view json, std::string_view file,
+                                          std::size_t line,
+                                          std::vector<InputProblem>* warnings = nullptr);
 
 // The id given to an article whose input has none and that has no path: "h" followed by 16 hex
 // digits of a 64-bit FNV-1a hash of the body, so re-reading the same text yields the same id.
-std::string derive_id(std::string_view body);
+NEWSDEX_EXPORT std::string derive_id(std::string_view body);
 
 // Reads articles from files, folders and "-" (standard input), in the order given. Folders are
 // walked recursively in byte order of names, taking *.txt (plain) and *.jsonl / *.ndjson (JSON
@@ -98,7 +100,7 @@ std::string derive_id(std::string_view body);
 // paths and corrupt gzip data never stop the reader or throw: they are recorded as problems and
 // reading goes on with the next article or file. Empty JSON lines are skipped silently.
 // Not thread-safe; use one reader per thread.
-class ArticleReader {
+class NEWSDEX_EXPORT ArticleReader {
  public:
   explicit ArticleReader(std::vector<std::string> inputs, ReadOptions options = {});
   ~ArticleReader();

@@ -16,3 +16,4 @@
 #include <newsdex/index.hpp>
 #include <newsdex/index_writer.hpp>
 #include <newsdex/ingest.hpp>
+#include <newsdex/version.hpp>

@@ -18,4 +18,14 @@ InputError::InputError(std::string file, std::size_t line, const std::string& me
 QueryError::QueryError(const std::string& message, std::size_t position)
     : Error(message), position_(position) {}
 
+// Out of line, so each class's vtable and type information live in the library alone.
+Error::~Error() = default;
+InputError::~InputError() = default;
+QueryError::~QueryError() = default;
+InvalidArgumentError::~InvalidArgumentError() = default;
+IndexNotFoundError::~IndexNotFoundError() = default;
+IndexLockedError::~IndexLockedError() = default;
+IndexFormatError::~IndexFormatError() = default;
+IoError::~IoError() = default;
+
 }  // namespace newsdex

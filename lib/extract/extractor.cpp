@@ -10,7 +10,7 @@
 
 namespace newsdex {
 
-struct Extractor::Impl {
+struct [[gnu::visibility("hidden")]] Extractor::Impl {
   explicit Impl(ExtractOptions chosen) : options(std::move(chosen)) {
     if (options.places) {
       if (!options.gazetteer) options.gazetteer = Gazetteer::builtin();

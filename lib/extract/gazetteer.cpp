@@ -14,7 +14,7 @@ extern const std::size_t kBuiltinGazetteerSize;
 
 namespace newsdex {
 
-struct Gazetteer::Impl {
+struct [[gnu::visibility("hidden")]] Gazetteer::Impl {
   detail::GazetteerStore store;
 };
 

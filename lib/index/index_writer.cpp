@@ -14,7 +14,7 @@ namespace newsdex {
 
 namespace fs = std::filesystem;
 
-struct IndexWriter::Impl {
+struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
   fs::path path;
   WriterOptions options;
   Xapian::WritableDatabase database;

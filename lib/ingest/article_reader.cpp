@@ -66,7 +66,7 @@ std::string error_reason(const std::error_code& error) {
 
 }  // namespace
 
-struct ArticleReader::Impl {
+struct [[gnu::visibility("hidden")]] ArticleReader::Impl {
   // An input still to read: a path given by the caller (file or folder, not yet looked at), a file
   // or folder found in a folder, or standard input.
   struct Entry {

@@ -33,7 +33,7 @@ Xapian::Database open_database(const std::string& path) {
 
 // Xapian::Database objects are not safe to share between threads, so each call borrows one
 // from a pool and gives it back; the pool grows to the number of concurrent callers.
-struct Index::Impl {
+struct [[gnu::visibility("hidden")]] Index::Impl {
   std::string path;
   IndexOptions options;
   std::string language;
