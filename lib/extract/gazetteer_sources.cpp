@@ -639,9 +639,9 @@ void add_geonames(GazetteerBuilder& builder, const GeoNamesFiles& files) {
                                                 .kind = PlaceKind::city,
                                                 .rank = rank});
     builder.add_name(trim(fields[2]), id, NameRole::name);
-    // Other names only for large cities, and only those written in Latin letters with some
-    // lower case: the lists also hold airport codes and names in every language.
-    if (population >= 100'000) {
+    // Other names only for cities of a million or more, and only those written in Latin letters
+    // with some lower case: the lists also hold airport codes and names in every language.
+    if (population >= 1'000'000) {
       for (const auto other : split(fields[3], ',')) {
         const bool latin = std::all_of(other.begin(), other.end(), [](char c) {
           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '-' ||
