@@ -33,6 +33,29 @@ enum class MatchMode {
   any,  // any word may match; more matching words rank higher
 };
 
+// A field whose values facets count.
+enum class FacetField {
+  speaker,  // who is quoted (every speaker of an article counts)
+  place,    // places named (every place counts)
+  country,  // ISO 3166-1 alpha-2 codes of the places' countries
+  source,   // publisher or feed
+  year,     // year of publication
+  month,    // month of publication
+};
+
+// "speaker", "place", "country", "source", "year", "month".
+NEWSDEX_EXPORT std::string_view to_string(FacetField field);
+// The field with that name, or nullopt.
+NEWSDEX_EXPORT std::optional<FacetField> parse_facet_field(std::string_view name);
+
+// The periods a timeline counts matches in.
+enum class TimelinePeriod { day, week, month, year };
+
+// "day", "week", "month", "year".
+NEWSDEX_EXPORT std::string_view to_string(TimelinePeriod period);
+// The period with that name, or nullopt.
+NEWSDEX_EXPORT std::optional<TimelinePeriod> parse_timeline_period(std::string_view name);
+
 struct SearchRequest {
   std::string query;
   std::size_t limit = 10;  // hits to return, 1..10000
@@ -40,6 +63,12 @@ struct SearchRequest {
   SortOrder sort = SortOrder::relevance;
   MatchMode match = MatchMode::all;
   std::size_t snippet_bytes = 300;  // target length of Hit::snippet; 0 for no snippet
+  // Fields whose values to count over every matching article (exact counts, not a sample).
+  // Default none: counting costs time in proportion to the number of matches.
+  std::vector<FacetField> facets = {};
+  std::size_t facet_limit = 10;  // values to return per facet, most frequent first; 1..10000
+  // Count the matches per period of publication. Default none.
+  std::optional<TimelinePeriod> timeline = std::nullopt;
 };
 
 struct Hit {
@@ -58,11 +87,37 @@ struct Hit {
   std::string url;
 };
 
+// One value of a facet and the number of matching articles that have it.
+struct FacetValue {
+  std::string value;  // as results show it: "Leyla Abdullayeva", "AZ", "2022", "2022-11"
+  std::size_t count = 0;
+  // A query filter that selects the articles with this value: speaker:"Leyla Abdullayeva".
+  std::string filter;
+};
+
+struct Facet {
+  FacetField field = FacetField::speaker;
+  std::vector<FacetValue> values;  // most frequent first; ties in order of value
+  std::size_t distinct = 0;        // number of distinct values among the matches
+};
+
+// The matches published in one period. Periods are named "2022-11-16" (day), "2022-W46" (ISO
+// 8601 week), "2022-11" (month) and "2022" (year).
+struct TimelineBucket {
+  std::string period;
+  Date start;  // the first day of the period
+  std::size_t count = 0;
+};
+
 struct SearchResults {
   std::string query;
   std::size_t total = 0;  // number of matching articles (an estimate unless total_exact)
   bool total_exact = false;
   std::vector<Hit> hits;
+  std::vector<Facet> facets;  // in the order the request named them, each field once
+  // Every period from the first to the last in which an article matches, empty ones included,
+  // oldest first; empty when the request asked for no timeline. Undated articles are not counted.
+  std::vector<TimelineBucket> timeline;
 };
 
 struct IndexOptions {
@@ -84,7 +139,7 @@ class NEWSDEX_EXPORT Index {
   Index& operator=(Index&&) noexcept;
 
   // Runs a query. Throws QueryError for a query that cannot be parsed and
-  // InvalidArgumentError for a limit outside 1..10000.
+  // InvalidArgumentError for a limit or facet limit outside 1..10000.
   SearchResults search(const SearchRequest& request) const;
   // The stored article with this id (body included), or nullopt when there is none.
   std::optional<Article> get(std::string_view id) const;

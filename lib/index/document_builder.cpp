@@ -37,6 +37,16 @@ std::vector<std::string> unique_values(std::vector<std::string> values) {
   return kept;
 }
 
+// Puts the i-th value in slot `first_slot` + i, normalised like its boolean term, for the facet
+// counters (schema::kSpeakerSlots and friends); values past kFacetSlotsPerField are not counted.
+void add_facet_values(Xapian::Document& document, unsigned first_slot,
+                      const std::vector<std::string>& values) {
+  const std::size_t count = std::min<std::size_t>(values.size(), schema::kFacetSlotsPerField);
+  for (std::size_t i = 0; i < count; ++i) {
+    document.add_value(first_slot + static_cast<unsigned>(i), normalize_value(values[i]));
+  }
+}
+
 void add_date_terms(Xapian::Document& document, std::string_view day, std::string_view month,
                     std::string_view year, const Date& date, DatePrecision precision) {
   if (precision == DatePrecision::day) document.add_boolean_term(schema::day_term(day, date));
@@ -86,8 +96,10 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
                    DatePrecision::day);
     document.add_value(schema::kDateSlot, article.date->compact());
   }
-  if (!article.source.empty())
-    document.add_boolean_term(schema::value_term(schema::kSource, article.source));
+  if (const std::string source = normalize_value(article.source); !source.empty()) {
+    document.add_boolean_term(schema::value_term(schema::kSource, source));
+    document.add_value(schema::kSourceSlot, source);
+  }
   if (!article.url.empty()) {
     document.add_boolean_term(schema::raw_term(schema::kUrl, article.url));
   }
@@ -116,22 +128,28 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
     position = add_name_words(document, schema::kSpeakerWord, name, position);
   }
 
+  add_facet_values(document, schema::kSpeakerSlots, stored.speakers);
+
   // Terms that the stored data does not show still count in the fingerprint.
   std::string unstored_terms;
   std::vector<std::string> places = article.places;
+  std::vector<std::string> countries;
   for (const auto& place : annotations.places) {
     places.push_back(place.name);
     if (place.country.empty()) continue;
     const std::string country = schema::value_term(schema::kCountry, place.country);
     document.add_boolean_term(country);
     unstored_terms += country + '\n';
+    countries.push_back(place.country);
   }
+  add_facet_values(document, schema::kCountrySlots, unique_values(std::move(countries)));
   stored.places = unique_values(std::move(places));
   position = 0;
   for (const auto& name : stored.places) {
     document.add_boolean_term(schema::value_term(schema::kPlace, name));
     position = add_name_words(document, schema::kPlaceWord, name, position);
   }
+  add_facet_values(document, schema::kPlaceSlots, stored.places);
 
   for (const auto& mention : annotations.dates) {
     add_date_terms(document, schema::kMentionedDay, schema::kMentionedMonth, schema::kMentionedYear,

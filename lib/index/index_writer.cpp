@@ -83,12 +83,7 @@ std::string prepare_format(Xapian::WritableDatabase& database, const fs::path& p
     database.commit();
     return language;
   }
-  if (format.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(format) > detail::schema::kFormatVersion) {
-    throw IndexFormatError("index at " + path.string() + " has format " + format +
-                           ", newer than this newsdex reads (" +
-                           std::to_string(detail::schema::kFormatVersion) + ")");
-  }
+  detail::schema::check_format(format, path.string());
   return database.get_metadata(std::string(detail::schema::kLanguageKey));
 }
 

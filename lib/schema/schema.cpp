@@ -1,5 +1,7 @@
 #include "schema/schema.hpp"
 
+#include <newsdex/error.hpp>
+
 #include "text/fold.hpp"
 #include "text/hash.hpp"
 
@@ -21,6 +23,25 @@ std::string fit_term(std::string term) {
 }
 
 }  // namespace
+
+void check_format(const std::string& format, const std::string& path) {
+  if (format.empty() || format.size() > 9 ||
+      format.find_first_not_of("0123456789") != std::string::npos) {
+    throw IndexFormatError("index at " + path + " has an unreadable format marker \"" + format +
+                           "\"");
+  }
+  const int version = std::stoi(format);
+  const std::string ours = std::to_string(kFormatVersion);
+  if (version > kFormatVersion) {
+    throw IndexFormatError("index at " + path + " has format " + format +
+                           ", newer than this newsdex reads (" + ours + ")");
+  }
+  if (version < kFormatVersion) {
+    throw IndexFormatError("index at " + path + " has format " + format +
+                           ", older than this newsdex reads (" + ours +
+                           "): index the articles again into a new index");
+  }
+}
 
 std::string raw_term(std::string_view prefix, std::string_view value) {
   return fit_term(std::string(prefix) + std::string(value));

@@ -29,17 +29,34 @@ inline constexpr std::string_view kPlaceWord = "XPW";       // positional: words
 inline constexpr std::string_view kMentionedDay = "XMD";    // boolean: mentioned YYYYMMDD
 inline constexpr std::string_view kMentionedMonth = "XMM";  // boolean: mentioned YYYYMM
 inline constexpr std::string_view kMentionedYear = "XMY";   // boolean: mentioned YYYY
+inline constexpr std::string_view kDuplicateGroup = "XDG";  // boolean: duplicate group key
+inline constexpr std::string_view kDuplicateBand = "XDB";   // boolean: text signature band
 
 // Value slots.
-inline constexpr unsigned kDateSlot = 0;         // publication date "YYYYMMDD"
-inline constexpr unsigned kFingerprintSlot = 1;  // 16 hex digits: hash of the document data
+inline constexpr unsigned kDateSlot = 0;            // publication date "YYYYMMDD"
+inline constexpr unsigned kFingerprintSlot = 1;     // 16 hex digits: hash of the document data
+inline constexpr unsigned kSourceSlot = 2;          // normalised source name
+inline constexpr unsigned kDuplicateGroupSlot = 3;  // duplicate group key, on articles with copies
+
+// Many-valued fields keep their i-th distinct value (normalised, as in its boolean term) in slot
+// base + i, for i < kFacetSlotsPerField, so that Xapian's own ValueCountMatchSpy can count them
+// (one spy per slot), also on remote shards.
+inline constexpr unsigned kSpeakerSlots = 100;  // 100..199: speakers
+inline constexpr unsigned kPlaceSlots = 200;    // 200..299: places
+inline constexpr unsigned kCountrySlots = 300;  // 300..399: countries, ISO 3166-1 alpha-2, lower
+inline constexpr unsigned kFacetSlotsPerField = 100;
 
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "newsdex.format";      // decimal format version
 inline constexpr std::string_view kLanguageKey = "newsdex.language";  // default stemmer name
 
-// Version of the layout above; an index with a greater number is refused, not misread.
-inline constexpr int kFormatVersion = 1;
+// Version of the layout above; an index with another number is refused, not misread (format 1
+// lacked the facet and duplicate slots and the spelling data).
+inline constexpr int kFormatVersion = 2;
+
+// Throws IndexFormatError unless `format` (the kFormatKey metadata of the index at `path`) is
+// kFormatVersion; the message says what to do about an older or newer index.
+void check_format(const std::string& format, const std::string& path);
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermBytes = 245;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <mutex>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "index/database_errors.hpp"
 #include "schema/document_data.hpp"
 #include "schema/schema.hpp"
+#include "search/facets.hpp"
 #include "search/query_compiler.hpp"
 #include "search/snippet.hpp"
 
@@ -39,6 +41,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   std::string language;
   std::mutex mutex;
   std::vector<std::unique_ptr<Xapian::Database>> idle;
+  mutable detail::DisplayNames display_names;
 
   class Lease {
    public:
@@ -106,12 +109,7 @@ Index Index::open(const fs::path& path, IndexOptions options) {
   if (format.empty()) {
     throw IndexFormatError(path.string() + " is a Xapian database but not a newsdex index");
   }
-  if (format.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(format) > detail::schema::kFormatVersion) {
-    throw IndexFormatError("index at " + path.string() + " has format " + format +
-                           ", newer than this newsdex reads (" +
-                           std::to_string(detail::schema::kFormatVersion) + ")");
-  }
+  detail::schema::check_format(format, path.string());
   auto impl = std::make_unique<Impl>();
   impl->path = path.string();
   impl->options = options;
@@ -141,12 +139,20 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
       enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot, false);
       break;
   }
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit));
+  detail::FacetCounter counter(database, request.facets, request.timeline);
+  counter.attach(enquire);
+  // Exact counts need every match considered, which Xapian otherwise avoids.
+  const Xapian::doccount check_at_least =
+      counter.empty() ? 0 : std::max<Xapian::doccount>(database.get_doccount(), 1);
+  const Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                       static_cast<Xapian::doccount>(request.limit), check_at_least);
   SearchResults results;
   results.query = request.query;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  results.facets = counter.facets(database, request.facet_limit, display_names);
+  results.timeline = counter.timeline();
 
   detail::SnippetMaker snippets(query, detail::make_stemmer(language));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -172,6 +178,9 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
 SearchResults Index::search(const SearchRequest& request) const {
   if (request.limit < 1 || request.limit > kMaxLimit) {
     throw InvalidArgumentError("limit must be between 1 and " + std::to_string(kMaxLimit));
+  }
+  if (request.facet_limit < 1 || request.facet_limit > kMaxLimit) {
+    throw InvalidArgumentError("facet limit must be between 1 and " + std::to_string(kMaxLimit));
   }
   return impl_->with_database(
       [&](Xapian::Database& database) { return impl_->search(request, database); });

@@ -117,6 +117,58 @@ TEST_F(SearchtoolTest, FieldedQueriesFromTheCommandLine) {
   EXPECT_EQ(ids({"tromso"}), std::vector<std::string>{"fx-06-tromso-salmon-pontoons"});
 }
 
+TEST_F(SearchtoolTest, FacetsCountOverAllMatchesInJsonAndText) {
+  const auto results =
+      query_json({"--facets", "source,month", "--facet-limit", "2", "-n", "1", ""});
+  ASSERT_EQ(results["hits"].size(), 1u);
+  const auto& source = results["facets"]["source"];
+  EXPECT_EQ(source["distinct"], 2);
+  ASSERT_EQ(source["values"].size(), 2u);
+  EXPECT_EQ(source["values"][0],
+            nlohmann::json(
+                {{"value", "Test Courier"}, {"count", 2}, {"filter", "source:\"Test Courier\""}}));
+  EXPECT_EQ(source["values"][1]["value"], "Baltic Test Wire");
+  EXPECT_EQ(results["facets"]["month"]["distinct"], 12);
+  EXPECT_EQ(results["facets"]["month"]["values"][0]["count"], 1);
+  EXPECT_FALSE(results.contains("timeline"));
+  EXPECT_FALSE(query_json({"lighthouse"}).contains("facets"));
+
+  const auto text =
+      searchtool({"query", "--db", db_, "--facets", "source", "--facets", "year", ""});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find(
+                "facets:\n  source: Test Courier (2), Baltic Test Wire (1)\n  year: 2022 (12)\n"),
+            std::string::npos)
+      << text.out;
+}
+
+TEST_F(SearchtoolTest, TimelineAsSeriesTableOrBars) {
+  const auto results =
+      query_json({"--timeline", "month", "date:2022-03..2022-06 OR place:nairobi"});
+  const auto& timeline = results["timeline"];
+  EXPECT_EQ(timeline["period"], "month");
+  ASSERT_EQ(timeline["buckets"].size(), 9u);  // 2022-03 .. 2022-11
+  EXPECT_EQ(timeline["buckets"][0],
+            nlohmann::json({{"period", "2022-03"}, {"start", "2022-03-01"}, {"count", 1}}));
+  EXPECT_EQ(timeline["buckets"][4]["count"], 0);
+  EXPECT_EQ(timeline["buckets"][8]["period"], "2022-11");
+
+  const auto table = searchtool({"query", "--db", db_, "--timeline", "year", ""});
+  EXPECT_NE(table.out.find("timeline (year):\n2022\t12\n"), std::string::npos) << table.out;
+  const auto bars = searchtool({"query", "--db", db_, "--timeline", "month", "--chart", "always",
+                                "date:2022-01..2022-02 OR sauna"});
+  EXPECT_NE(bars.out.find("  2022-01 \u2588"), std::string::npos) << bars.out;
+  EXPECT_NE(bars.out.find("  2022-03  0\n"), std::string::npos) << bars.out;
+}
+
+TEST_F(SearchtoolTest, UnknownFacetsAndPeriodsAreUsageErrors) {
+  EXPECT_EQ(searchtool({"query", "--db", db_, "--facets", "speaker,colour", "x"}).exit_code, 2);
+  EXPECT_EQ(searchtool({"query", "--db", db_, "--timeline", "decade", "x"}).exit_code, 2);
+  EXPECT_EQ(
+      searchtool({"query", "--db", db_, "--facets", "place", "--facet-limit", "0", "x"}).exit_code,
+      2);
+}
+
 TEST_F(SearchtoolTest, ZeroHitsIsNotAnError) {
   const auto result = searchtool({"query", "--db", db_, "zeppelin"});
   EXPECT_EQ(result.exit_code, 0);

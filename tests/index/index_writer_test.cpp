@@ -138,6 +138,30 @@ TEST(IndexWriter, RefusesOtherXapianDatabasesAndNewerFormats) {
   EXPECT_THROW(Index::open(dir / "db"), IndexFormatError);
 }
 
+TEST(IndexWriter, RefusesOlderFormatsAndSaysToIndexAgain) {
+  testing::TempDir dir;
+  { auto writer = IndexWriter::open(dir / "db"); }
+  {
+    Xapian::WritableDatabase database((dir / "db").string(), Xapian::DB_OPEN);
+    database.set_metadata("newsdex.format", "1");
+    database.commit();
+  }
+  for (int opener = 0; opener < 2; ++opener) {
+    try {
+      if (opener == 0) {
+        IndexWriter::open(dir / "db");
+      } else {
+        Index::open(dir / "db");
+      }
+      FAIL() << "format 1 opened";
+    } catch (const IndexFormatError& error) {
+      EXPECT_NE(std::string(error.what()).find("has format 1, older"), std::string::npos)
+          << error.what();
+      EXPECT_NE(std::string(error.what()).find("index the articles again"), std::string::npos);
+    }
+  }
+}
+
 TEST(IndexWriter, RejectsUnknownLanguage) {
   testing::TempDir dir;
   WriterOptions options;

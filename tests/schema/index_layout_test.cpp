@@ -67,6 +67,17 @@ TEST_F(IndexLayout, StoresThePublicationDateInSlotZero) {
   EXPECT_EQ(document_.get_value(1).size(), 16u);  // fingerprint
 }
 
+TEST_F(IndexLayout, KeepsFacetValuesInNumberedSlotsPerField) {
+  EXPECT_EQ(document_.get_value(2), "caspian wire");
+  EXPECT_EQ(document_.get_value(100), "marta soto");
+  EXPECT_EQ(document_.get_value(101), "azerbaijani foreign ministry");
+  EXPECT_EQ(document_.get_value(102), "");
+  EXPECT_EQ(document_.get_value(200), "agdam");
+  EXPECT_EQ(document_.get_value(201), "nagorno-karabakh");
+  EXPECT_EQ(document_.get_value(300), "az");
+  EXPECT_EQ(document_.get_value(301), "");
+}
+
 TEST_F(IndexLayout, IndexesTitleAndBodyWordsWithPositionsAndStems) {
   EXPECT_TRUE(has("Sbaku"));
   EXPECT_TRUE(has("ZSreject"));
@@ -121,7 +132,7 @@ TEST_F(IndexLayout, StoresJsonDocumentData) {
 }
 
 TEST_F(IndexLayout, RecordsFormatAndLanguageInMetadata) {
-  EXPECT_EQ(database_.get_metadata("newsdex.format"), "1");
+  EXPECT_EQ(database_.get_metadata("newsdex.format"), "2");
   EXPECT_EQ(database_.get_metadata("newsdex.language"), "english");
 }
 

@@ -1,4 +1,5 @@
 // searchtool query: run a query and print the hits for people or, with --json, for programs.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -24,6 +25,26 @@ newsdex::MatchMode parse_match(const std::string& name) {
   if (name == "all") return newsdex::MatchMode::all;
   if (name == "any") return newsdex::MatchMode::any;
   throw UsageError("unknown match mode \"" + name + "\" (use all or any)");
+}
+
+std::vector<newsdex::FacetField> parse_facets(const std::vector<std::string>& lists) {
+  std::vector<newsdex::FacetField> fields;
+  for (const auto& list : lists) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const std::size_t comma = std::min(list.find(',', start), list.size());
+      const std::string name = list.substr(start, comma - start);
+      start = comma + 1;
+      if (name.empty()) continue;
+      const auto field = newsdex::parse_facet_field(name);
+      if (!field) {
+        throw UsageError("unknown facet \"" + name +
+                         "\" (use speaker, place, country, source, year or month)");
+      }
+      fields.push_back(*field);
+    }
+  }
+  return fields;
 }
 
 std::string join(const std::vector<std::string>& values, std::string_view separator) {
@@ -57,6 +78,53 @@ std::string marked_snippet(const newsdex::Hit& hit, const Style& style) {
   return out;
 }
 
+void print_facets(const newsdex::SearchResults& results) {
+  if (results.facets.empty()) return;
+  std::cout << "\nfacets:\n";
+  for (const auto& facet : results.facets) {
+    std::cout << "  " << newsdex::to_string(facet.field) << ':';
+    if (facet.values.empty()) std::cout << " (none)";
+    for (std::size_t i = 0; i < facet.values.size(); ++i) {
+      std::cout << (i == 0 ? " " : ", ") << facet.values[i].value << " (" << facet.values[i].count
+                << ')';
+    }
+    if (facet.distinct > facet.values.size()) {
+      std::cout << ", ... (" << facet.distinct << " values)";
+    }
+    std::cout << '\n';
+  }
+}
+
+// The timeline as a bar chart (for a terminal) or as a table of tab-separated period and count.
+void print_timeline(const newsdex::SearchResults& results, newsdex::TimelinePeriod period,
+                    bool bars) {
+  std::cout << "\ntimeline (" << newsdex::to_string(period) << "):\n";
+  if (results.timeline.empty()) {
+    std::cout << "  (no dated articles)\n";
+    return;
+  }
+  std::size_t most = 0;
+  std::size_t width = 0;
+  for (const auto& bucket : results.timeline) {
+    most = std::max(most, bucket.count);
+    width = std::max(width, bucket.period.size());
+  }
+  constexpr std::size_t kBarWidth = 50;
+  for (const auto& bucket : results.timeline) {
+    if (!bars) {
+      std::cout << bucket.period << '\t' << bucket.count << '\n';
+      continue;
+    }
+    // Any non-zero count gets at least one block, so it never looks like an empty period.
+    const std::size_t blocks =
+        bucket.count == 0 ? 0 : std::max<std::size_t>(1, bucket.count * kBarWidth / most);
+    std::cout << "  " << bucket.period << std::string(width - bucket.period.size(), ' ') << ' ';
+    for (std::size_t i = 0; i < blocks; ++i)
+      std::cout << "\u2588";
+    std::cout << ' ' << bucket.count << '\n';
+  }
+}
+
 void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequest& request,
                 const Style& style) {
   if (results.hits.empty()) {
@@ -87,7 +155,8 @@ void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequ
   }
 }
 
-nlohmann::ordered_json to_json(const newsdex::SearchResults& results) {
+nlohmann::ordered_json to_json(const newsdex::SearchResults& results,
+                               const newsdex::SearchRequest& request) {
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const auto& hit : results.hits) {
     nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
@@ -105,10 +174,32 @@ nlohmann::ordered_json to_json(const newsdex::SearchResults& results) {
                     {"source", hit.source},
                     {"url", hit.url}});
   }
-  return {{"query", results.query},
-          {"total", results.total},
-          {"total_exact", results.total_exact},
-          {"hits", hits}};
+  nlohmann::ordered_json out{{"query", results.query},
+                             {"total", results.total},
+                             {"total_exact", results.total_exact},
+                             {"hits", hits}};
+  if (!request.facets.empty()) {
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    for (const auto& facet : results.facets) {
+      nlohmann::ordered_json values = nlohmann::ordered_json::array();
+      for (const auto& value : facet.values) {
+        values.push_back(
+            {{"value", value.value}, {"count", value.count}, {"filter", value.filter}});
+      }
+      facets[std::string(newsdex::to_string(facet.field))] = {{"values", values},
+                                                              {"distinct", facet.distinct}};
+    }
+    out["facets"] = facets;
+  }
+  if (request.timeline) {
+    nlohmann::ordered_json buckets = nlohmann::ordered_json::array();
+    for (const auto& bucket : results.timeline) {
+      buckets.push_back(
+          {{"period", bucket.period}, {"start", bucket.start.iso()}, {"count", bucket.count}});
+    }
+    out["timeline"] = {{"period", newsdex::to_string(*request.timeline)}, {"buckets", buckets}};
+  }
+  return out;
 }
 
 }  // namespace
@@ -119,6 +210,9 @@ int run_query(const std::vector<std::string>& args) {
   std::string sort;
   std::string match;
   std::string color;
+  std::string chart;
+  std::string timeline;
+  std::vector<std::string> facets;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
   options.add_options()("db", po::value(&db)->required(), "index folder")(
@@ -130,6 +224,13 @@ int run_query(const std::vector<std::string>& args) {
       "snippet-bytes", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes),
       "length of each snippet; 0 for none")("json", "print one JSON object instead of text")(
       "color", po::value(&color)->default_value("auto"), "bold highlights: auto, always or never")(
+      "facets", po::value(&facets)->composing(),
+      "count values over all matches: speaker,place,country,source,year,month")(
+      "facet-limit", po::value(&request.facet_limit)->default_value(request.facet_limit),
+      "values to show per facet")("timeline", po::value(&timeline),
+                                  "count matches per day, week, month or year")(
+      "chart", po::value(&chart)->default_value("auto"),
+      "draw the timeline as bars: auto (on a terminal), always or never")(
       "query", po::value(&words)->multitoken(),
       "the query (several arguments are joined by spaces)");
   po::positional_options_description positional;
@@ -141,21 +242,37 @@ int run_query(const std::vector<std::string>& args) {
   request.query = join(words, " ");
   request.sort = parse_sort(sort);
   request.match = parse_match(match);
-  if (color != "auto" && color != "always" && color != "never") {
-    throw UsageError("unknown --color \"" + color + "\" (use auto, always or never)");
+  for (const auto& [name, value] : {std::pair{"color", &color}, std::pair{"chart", &chart}}) {
+    if (*value != "auto" && *value != "always" && *value != "never") {
+      throw UsageError("unknown --" + std::string(name) + " \"" + *value +
+                       "\" (use auto, always or never)");
+    }
+  }
+  request.facets = parse_facets(facets);
+  if (!timeline.empty()) {
+    request.timeline = newsdex::parse_timeline_period(timeline);
+    if (!request.timeline) {
+      throw UsageError("unknown --timeline \"" + timeline + "\" (use day, week, month or year)");
+    }
   }
 
   const auto index = newsdex::Index::open(db);
   const auto results = index.search(request);
   if (values.count("json")) {
-    std::cout << to_json(results).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-              << '\n';
+    std::cout
+        << to_json(results, request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
     return kExitOk;
   }
   const bool bold = color == "always" || (color == "auto" && is_terminal(stdout));
   const Style style =
       bold ? Style{"\033[1m", "\033[0m", "\033[1m", "\033[0m"} : Style{"", "", "**", "**"};
   print_text(results, request, style);
+  print_facets(results);
+  if (request.timeline) {
+    print_timeline(results, *request.timeline,
+                   chart == "always" || (chart == "auto" && is_terminal(stdout)));
+  }
   return kExitOk;
 }
 
