@@ -63,19 +63,26 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 
 // Words that never make a name: determiners, pronouns, generic nouns, sentence openers.
 const std::set<std::string, std::less<>> kNotNames = {
-    "the",       "a",         "an",          "this",    "that",       "these",    "those",
-    "he",        "she",       "it",          "they",    "we",         "i",        "you",
-    "his",       "her",       "their",       "its",     "our",        "my",       "your",
-    "who",       "which",     "some",        "many",    "most",       "others",   "other",
-    "one",       "both",      "all",         "several", "few",        "q",        "each",
-    "any",       "officials", "official",    "sources", "experts",    "analysts", "critics",
-    "polls",     "poll",      "voters",      "people",  "supporters", "aides",    "advisers",
-    "observers", "residents", "authorities", "reports", "surveys",    "studies",  "data",
-    "lawmakers", "members",   "leaders",     "but",     "and",        "so",       "yet",
-    "as",        "in",        "on",          "at",      "after",      "when",     "while",
-    "if",        "also",      "still",       "however", "now",        "then",     "there",
-    "here",      "what",      "how",         "why",     "even",       "only",     "just",
-    "asked",     "mr",        "mrs",         "ms",      "miss",       "dr",       "sir"};
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you",
+    "his", "her", "their", "its", "our", "my", "your", "who", "which", "some", "many", "most",
+    "others", "other", "another", "one", "both", "all", "several", "few", "q", "each", "any",
+    "half", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "two-thirds",
+    "current", "former", "but", "and", "so", "yet", "as", "in", "on", "at", "after", "when",
+    "while", "if", "also", "still", "however", "now", "then", "there", "here", "what", "how", "why",
+    "even", "only", "just", "asked", "mr", "mrs", "ms", "miss", "dr", "sir", "jr", "sr", "ii",
+    "iii",
+    // generic nouns that are capitalised only at the start of a sentence
+    "officials", "official", "sources", "experts", "analysts", "critics", "polls", "poll", "voters",
+    "people", "supporters", "aides", "advisers", "observers", "residents", "authorities", "reports",
+    "surveys", "studies", "data", "lawmakers", "members", "leaders", "police", "witnesses",
+    "prosecutors", "friends", "organizers", "companies", "politicians", "investigators",
+    "opponents", "proponents", "activists", "protesters", "staff", "staffers", "insiders", "allies",
+    "families", "parents", "students", "teachers", "workers", "employees", "citizens", "americans",
+    "democrats", "republicans",
+    // months and weekdays
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday"};
 
 // Titles and role words that come before a name; a key is never one of them.
 const std::set<std::string, std::less<>> kTitles = {
@@ -106,7 +113,11 @@ struct NameWord {
   bool possessive = false;
 };
 
-std::vector<NameWord> name_words(std::string_view text) {
+std::vector<NameWord> name_words(std::string_view raw) {
+  // No-break spaces separate words too.
+  std::string text(raw);
+  for (std::size_t at; (at = text.find("\u00a0")) != std::string::npos;)
+    text.replace(at, 2, " ");
   std::vector<NameWord> words;
   std::size_t pos = 0;
   while (pos < text.size()) {

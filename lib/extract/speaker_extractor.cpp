@@ -394,6 +394,8 @@ class Reader {
     std::string_view communication;
     if (is_lower_word(e - 1) && (cls(e - 1) & kCommunication)) {
       communication = tokens_.key(e - 1);
+      // "Canadian records show": an adjective, not the author.
+      if (e - 2 == b && is_capitalised_adjective(b)) return phrase;
       --e;
       if (b == e) {
         if (!definite) return phrase;
@@ -614,7 +616,8 @@ class Reader {
     if (phrase.end - phrase.begin == 1) {
       const std::size_t i = phrase.begin;
       const std::uint32_t c = cls(i);
-      if (c & (kGeneric | kCalendar | kFunction | kTitle | kHonorific | kRoleNoun)) {
+      if (c &
+          (kGeneric | kCalendar | kFunction | kTitle | kHonorific | kRoleNoun | kCommunication)) {
         if (!(c & kOrgHead) || (c & kGeneric)) return Phrase{};
       }
       // A dateline: "WASHINGTON, Dec. 8 (UPI) —".
@@ -669,6 +672,13 @@ class Reader {
     if (tokens_.key(v) == "reported" && v + 1 < tokens_.size() && tokens_.key(v + 1) == "from") {
       return;
     }
+    // The passive: "was first reported by MSNBC", "as announced by the ministry".
+    if (v + 1 < tokens_.size() && tokens_.key(v + 1) == "by" && is_lower_word(v + 1) &&
+        tokens_.key(v).ends_with("ed")) {
+      const std::size_t e = walk_right(v + 2, false);
+      if (e > v + 2) attribute(parse(v + 2, e), tok(v).has(token_flag::in_quote));
+      return;
+    }
     const std::size_t e = skip_parenthesis(skip_left(v));
     if (e == 0) return;
     const bool in_quote = tok(v).has(token_flag::in_quote);
@@ -681,14 +691,22 @@ class Reader {
         if (k == 0 || !is_kind(k - 1, TokenKind::comma)) return;
         k = skip_parenthesis(k - 1);
         const std::size_t b = walk_left(k);
-        if (b < k) attribute(parse(b, k), in_quote);
+        // "a doctor from Englewood, New Jersey, who said": a place, not the antecedent.
+        if (b < k && (!follows_preposition(b) || tokens_.key(b - 1) == "by") &&
+            !(b > 0 && is_kind(b - 1, TokenKind::comma))) {
+          attribute(parse(b, k), in_quote);
+        }
         return;
       }
       const std::size_t b = walk_left(e);
       if (b == e || follows_preposition(b)) return;
       const Phrase phrase = parse(b, e);
       // "A Quinnipiac poll found": a document speaks for its author; "Trump found" does not.
-      if ((cls(v) & kNeedsDocument) && !(cls(v) & kInvertible) && phrase.communication.empty() &&
+      // An organisation may find ("the Justice Department found"); only documents show, since
+      // "an NBC show" is a noun.
+      const bool shows = tokens_.key(v).starts_with("show");
+      if ((cls(v) & kNeedsDocument) && phrase.communication.empty() &&
+          !(phrase.kind == Phrase::Kind::name && phrase.organisation && !shows) &&
           !(phrase.kind == Phrase::Kind::reference && (classes_of(phrase.head) & kCommunication))) {
         return;
       }
@@ -849,6 +867,8 @@ class Reader {
   // ", saying ..." / ", adding ...": the subject of the sentence speaks.
   void participle(std::size_t v) {
     if (v == 0 || !is_kind(v - 1, TokenKind::comma)) return;
+    // "won the primary, adding to her lead" adds no words.
+    if (v + 1 < tokens_.size() && tokens_.key(v + 1) == "to") return;
     std::size_t s = v - 1;
     while (s > 0 && !tok(s).has(token_flag::sentence_start) && v - s < 80)
       --s;
@@ -892,7 +912,10 @@ class Reader {
     Entity& entity = entities_[index];
     entity.mentions.push_back(span_of(phrase));
     if (!phrase.communication.empty()) add_referent(entity, phrase.communication);
-    if (!entity.organisation) by_surname_[entity.surname] = index;
+    if (!entity.organisation) {
+      by_surname_[entity.surname] = index;
+      if (!entity.single_word) by_given_name_[entity.key.substr(0, entity.key.find(' '))] = index;
+    }
     // Pronouns and references resolve among the speakers cited last.
     std::erase(recent_, index);
     if (recent_.size() == kRecentSpeakers) recent_.erase(recent_.begin());
@@ -937,6 +960,8 @@ class Reader {
         // A bare surname: the person cited in full earlier, or named in full earlier.
         if (const auto found = by_surname_.find(key); found != by_surname_.end()) {
           index = found->second;
+        } else if (const auto named = by_given_name_.find(key); named != by_given_name_.end()) {
+          index = named->second;  // "Bernie said" after "Bernie Sanders said"
         } else if (const std::string full = full_name_before(phrase.begin, key); !full.empty()) {
           key = normalize_value(full);
           index = find_by_key(key);
@@ -1037,8 +1062,9 @@ class Reader {
   std::vector<std::uint32_t> classes_;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, std::size_t> by_key_;
-  std::unordered_map<std::string, std::size_t> by_surname_;  // persons, latest cited
-  std::vector<std::size_t> recent_;                          // latest cited last
+  std::unordered_map<std::string, std::size_t> by_surname_;     // persons, latest cited
+  std::unordered_map<std::string, std::size_t> by_given_name_;  // persons, latest cited
+  std::vector<std::size_t> recent_;                             // latest cited last
   mutable std::size_t lower_case_scans_ = 0;
   mutable std::optional<std::unordered_set<std::string_view>> lower_case_words_;
 };

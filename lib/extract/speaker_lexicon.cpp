@@ -19,7 +19,7 @@ constexpr WordList kWordLists[] = {
      // states" and "Republican claims" are not attributions.
      "said says told tells wrote writes added adds stated announced announces claimed insisted "
      "insists warned warns accused accuses noted explained explains argued argues asked asks "
-     "replied replies responded responds tweeted declared declares acknowledged acknowledges "
+     "replied replies responded tweeted declared declares acknowledged acknowledges "
      "admitted admits confirmed confirms denied denies suggested suggests continued recalled "
      "recalls conceded concedes observed observes remarked commented testified testifies "
      "predicted predicts promised vowed pledged urged urges stressed emphasized emphasised "
@@ -42,7 +42,7 @@ constexpr WordList kWordLists[] = {
      "emphasising complaining urging vowing predicting promising denying asserting contending "
      "tweeting"},
     {kAccording, "according"},
-    {kReportingVerb | kNeedsDocument, "found finds shows showed show"},
+    {kReportingVerb | kNeedsDocument, "found finds shows showed"},
     {kDeterminer, "the a an this that these those another"},
     {kDefinite, "the this that these those"},
     {kPronounPerson, "he she"},
@@ -122,7 +122,10 @@ constexpr WordList kWordLists[] = {
      "staffers insiders allies friends families parents students teachers workers employees "
      "users customers citizens polls surveys studies reports police man woman men women person "
      "group team spokesman spokeswoman spokesperson government administration campaign "
-     "ministry company statement"},
+     "ministry company statement "
+     // groups named by party, creed or nation: plural nouns, not names
+     "democrats republicans conservatives liberals progressives independents moderates "
+     "socialists evangelicals millennials americans europeans"},
     {kSkippable,
      "also later then previously recently repeatedly once again has have had would will already "
      "often frequently publicly privately reportedly initially subsequently ultimately quickly "

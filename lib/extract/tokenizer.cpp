@@ -220,6 +220,13 @@ class Tokenizer {
         pos += length;
         continue;
       }
+      // "CNN/ORC", "Reuters/Ipsos": two names joined by a slash are one.
+      if (cp == U'/' && first_upper && is_upper(next)) {
+        keys_.push_back('/');
+        segment_letters = 0;
+        pos += length;
+        continue;
+      }
       // "U.S", "D.C": a single letter, a period, and another letter followed by a period.
       if (cp == U'.' && segment_letters == 1 && next < 0x80 &&
           is_ascii_alpha(static_cast<unsigned char>(next)) && pos + 2 < text_.size() &&

@@ -198,10 +198,33 @@ TEST(SpeakerExtractor, LaterFullNameCompletesAnEarlierSurname) {
   EXPECT_EQ(names_of(speakers), Names{"Daniel Okafor"});
 }
 
+TEST(SpeakerExtractor, GivenNameAloneRefersBack) {
+  const std::string text = "Bernard Sandoval said he would run. “We win,” Bernard said.";
+  const auto speakers = speakers_of(text);
+  ASSERT_EQ(names_of(speakers), Names{"Bernard Sandoval"});
+  EXPECT_EQ(mention_texts(text, speakers[0]), (Texts{"Bernard Sandoval", "Bernard"}));
+}
+
+TEST(SpeakerExtractor, PassiveAttribution) {
+  EXPECT_EQ(names_of(speakers_of("The move was first reported by the Bergen Tribune.")),
+            Names{"Bergen Tribune"});
+}
+
+TEST(SpeakerExtractor, DocumentsSpeakForTheirAuthors) {
+  EXPECT_EQ(names_of(speakers_of("A Gallup poll showed a tie. The Justice Department found no "
+                                 "fault. Canadian records show a rise. Trump found a seat.")),
+            (Names{"Gallup", "Justice Department"}));
+}
+
+TEST(SpeakerExtractor, ParticiplesThatAddNoWords) {
+  EXPECT_TRUE(speakers_of("Ana Ruiz won the primary, adding to her lead.").empty());
+}
+
 TEST(SpeakerExtractor, NeverPronounsOrGenericNouns) {
   EXPECT_TRUE(speakers_of("He said the plan was bad. Officials said it was good. Critics say "
                           "otherwise. The statement said nothing. They told reporters so. It "
-                          "said more. Analysts warned of delays. A spokesman said no.")
+                          "said more. Analysts warned of delays. A spokesman said no. Democrats "
+                          "say so. Figures reported on Sunday suggest more.")
                   .empty());
 }
 
