@@ -69,6 +69,14 @@ struct SearchRequest {
   std::size_t facet_limit = 10;  // values to return per facet, most frequent first; 1..10000
   // Count the matches per period of publication. Default none.
   std::optional<TimelinePeriod> timeline = std::nullopt;
+  // Blend relevance with publication age (README "Recency"): the number of days after which an
+  // article's recency boost halves; 0 (the default) for plain relevance. Relevance order only.
+  double recency_half_life_days = 0;
+  // The boost of an article published on the reference date, as a fraction of the best score
+  // the query allows. Default 0.25.
+  double recency_weight = 0.25;
+  // The date ages count from. Default: the newest publication date in the index.
+  std::optional<Date> recency_reference = std::nullopt;
 };
 
 struct Hit {
@@ -138,8 +146,9 @@ class NEWSDEX_EXPORT Index {
   Index(Index&&) noexcept;
   Index& operator=(Index&&) noexcept;
 
-  // Runs a query. Throws QueryError for a query that cannot be parsed and
-  // InvalidArgumentError for a limit or facet limit outside 1..10000.
+  // Runs a query. Throws QueryError for a query that cannot be parsed and InvalidArgumentError
+  // for a limit or facet limit outside 1..10000, or recency with a date sort order or a
+  // half-life or weight that is not positive.
   SearchResults search(const SearchRequest& request) const;
   // The stored article with this id (body included), or nullopt when there is none.
   std::optional<Article> get(std::string_view id) const;

@@ -13,6 +13,7 @@
 #include "schema/schema.hpp"
 #include "search/facets.hpp"
 #include "search/query_compiler.hpp"
+#include "search/recency.hpp"
 #include "search/snippet.hpp"
 
 namespace newsdex {
@@ -75,7 +76,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   // Runs `work` with a database, reopening and retrying when a writer's commit invalidated what
   // it was reading (Xapian keeps only two revisions readable).
   template <typename Work>
-  auto with_database(Work&& work) {
+  auto with_database(Work && work) {
     for (int attempt = 0;; ++attempt) {
       try {
         Lease lease(*this);
@@ -127,7 +128,12 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   const Xapian::Query query = detail::compile_query(request.query, request.match, database,
                                                     language, detail::QueryLimits{});
   Xapian::Enquire enquire(database);
-  enquire.set_query(query);
+  std::optional<detail::RecencyBoost> recency;
+  if (request.recency_half_life_days != 0) {
+    recency = detail::make_recency_boost(query, database, request.recency_half_life_days,
+                                         request.recency_weight, request.recency_reference);
+  }
+  enquire.set_query(recency ? recency->apply(query, database) : query);
   switch (request.sort) {
     case SortOrder::relevance:
       enquire.set_sort_by_relevance_then_value(detail::schema::kDateSlot, true);
@@ -181,6 +187,9 @@ SearchResults Index::search(const SearchRequest& request) const {
   }
   if (request.facet_limit < 1 || request.facet_limit > kMaxLimit) {
     throw InvalidArgumentError("facet limit must be between 1 and " + std::to_string(kMaxLimit));
+  }
+  if (request.recency_half_life_days != 0 && request.sort != SortOrder::relevance) {
+    throw InvalidArgumentError("recency blends with relevance; it does not apply to date order");
   }
   return impl_->with_database(
       [&](Xapian::Database& database) { return impl_->search(request, database); });

@@ -161,6 +161,17 @@ TEST_F(SearchtoolTest, TimelineAsSeriesTableOrBars) {
   EXPECT_NE(bars.out.find("  2022-03  0\n"), std::string::npos) << bars.out;
 }
 
+TEST_F(SearchtoolTest, RecencyLetsNewerArticlesOvertake) {
+  EXPECT_EQ(ids({"lighthouse"}), (std::vector<std::string>{"fx-01-tallinn-icebreaker",
+                                                           "fx-05-rotterdam-turbine-blades"}));
+  EXPECT_EQ(
+      ids({"lighthouse", "--recency", "1y", "--recency-weight", "5"}),
+      (std::vector<std::string>{"fx-05-rotterdam-turbine-blades", "fx-01-tallinn-icebreaker"}));
+  EXPECT_EQ(
+      searchtool({"query", "--db", db_, "--recency", "30d", "--sort", "newest", "x"}).exit_code, 2);
+  EXPECT_EQ(searchtool({"query", "--db", db_, "--recency", "soon", "x"}).exit_code, 2);
+}
+
 TEST_F(SearchtoolTest, UnknownFacetsAndPeriodsAreUsageErrors) {
   EXPECT_EQ(searchtool({"query", "--db", db_, "--facets", "speaker,colour", "x"}).exit_code, 2);
   EXPECT_EQ(searchtool({"query", "--db", db_, "--timeline", "decade", "x"}).exit_code, 2);

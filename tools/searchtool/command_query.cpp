@@ -1,5 +1,6 @@
 // searchtool query: run a query and print the hits for people or, with --json, for programs.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -45,6 +46,33 @@ std::vector<newsdex::FacetField> parse_facets(const std::vector<std::string>& li
     }
   }
   return fields;
+}
+
+// "30", "30d", "2w", "6m", "1y" -> days (a month counts 30 days, a year 365).
+double parse_half_life(const std::string& text) {
+  std::size_t used = 0;
+  double number = 0;
+  try {
+    number = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string unit = text.substr(used);
+  double days = 0;
+  if (unit.empty() || unit == "d") {
+    days = 1;
+  } else if (unit == "w") {
+    days = 7;
+  } else if (unit == "m") {
+    days = 30;
+  } else if (unit == "y") {
+    days = 365;
+  }
+  if (used == 0 || days == 0 || !(number > 0) || !std::isfinite(number)) {
+    throw UsageError("bad --recency \"" + text +
+                     "\" (use a positive number of days, or N followed by d, w, m or y)");
+  }
+  return number * days;
 }
 
 std::string join(const std::vector<std::string>& values, std::string_view separator) {
@@ -212,27 +240,36 @@ int run_query(const std::vector<std::string>& args) {
   std::string color;
   std::string chart;
   std::string timeline;
+  std::string recency;
   std::vector<std::string> facets;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
-  options.add_options()("db", po::value(&db)->required(), "index folder")(
-      "limit,n", po::value(&request.limit)->default_value(request.limit), "hits to show (1-10000)")(
-      "offset", po::value(&request.offset)->default_value(0), "hits to skip, for paging")(
-      "sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")(
-      "match", po::value(&match)->default_value("all"),
-      "all: every word must match; any: any word")(
-      "snippet-bytes", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes),
-      "length of each snippet; 0 for none")("json", "print one JSON object instead of text")(
-      "color", po::value(&color)->default_value("auto"), "bold highlights: auto, always or never")(
-      "facets", po::value(&facets)->composing(),
-      "count values over all matches: speaker,place,country,source,year,month")(
-      "facet-limit", po::value(&request.facet_limit)->default_value(request.facet_limit),
-      "values to show per facet")("timeline", po::value(&timeline),
-                                  "count matches per day, week, month or year")(
-      "chart", po::value(&chart)->default_value("auto"),
-      "draw the timeline as bars: auto (on a terminal), always or never")(
-      "query", po::value(&words)->multitoken(),
-      "the query (several arguments are joined by spaces)");
+  auto option = options.add_options();
+  option("db", po::value(&db)->required(), "index folder");
+  option("limit,n", po::value(&request.limit)->default_value(request.limit),
+         "hits to show (1-10000)");
+  option("offset", po::value(&request.offset)->default_value(0), "hits to skip, for paging");
+  option("sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest");
+  option("match", po::value(&match)->default_value("all"),
+         "all: every word must match; any: any word");
+  option("snippet-bytes", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes),
+         "length of each snippet; 0 for none");
+  option("json", "print one JSON object instead of text");
+  option("color", po::value(&color)->default_value("auto"),
+         "bold highlights: auto, always or never");
+  option("facets", po::value(&facets)->composing(),
+         "count values over all matches: speaker,place,country,source,year,month");
+  option("facet-limit", po::value(&request.facet_limit)->default_value(request.facet_limit),
+         "values to show per facet");
+  option("timeline", po::value(&timeline), "count matches per day, week, month or year");
+  option("chart", po::value(&chart)->default_value("auto"),
+         "draw the timeline as bars: auto (on a terminal), always or never");
+  option("recency", po::value(&recency),
+         "blend relevance with age: the half-life of the boost, e.g. 30d, 2w, 6m, 1y");
+  option("recency-weight", po::value(&request.recency_weight)->default_value(0.25, "0.25"),
+         "boost of the newest articles, as a fraction of the best possible score");
+  option("query", po::value(&words)->multitoken(),
+         "the query (several arguments are joined by spaces)");
   po::positional_options_description positional;
   positional.add("query", -1);
   po::variables_map values;
@@ -249,6 +286,7 @@ int run_query(const std::vector<std::string>& args) {
     }
   }
   request.facets = parse_facets(facets);
+  if (!recency.empty()) request.recency_half_life_days = parse_half_life(recency);
   if (!timeline.empty()) {
     request.timeline = newsdex::parse_timeline_period(timeline);
     if (!request.timeline) {
