@@ -77,6 +77,9 @@ struct SearchRequest {
   double recency_weight = 0.25;
   // The date ages count from. Default: the newest publication date in the index.
   std::optional<Date> recency_reference = std::nullopt;
+  // Look for a spelling correction (SearchResults::suggestion) when fewer articles than this
+  // match; 0 never looks. Default 3.
+  std::size_t suggest_below = 3;
 };
 
 struct Hit {
@@ -122,6 +125,9 @@ struct SearchResults {
   std::size_t total = 0;  // number of matching articles (an estimate unless total_exact)
   bool total_exact = false;
   std::vector<Hit> hits;
+  // The query with misspelled words corrected ("Abdulayeva" -> "Abdullayeva"), when the query
+  // matched fewer than SearchRequest::suggest_below articles and the correction matches more.
+  std::optional<std::string> suggestion;
   std::vector<Facet> facets;  // in the order the request named them, each field once
   // Every period from the first to the last in which an article matches, empty ones included,
   // oldest first; empty when the request asked for no timeline. Undated articles are not counted.

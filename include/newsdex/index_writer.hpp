@@ -32,6 +32,9 @@ struct WriterOptions {
   std::size_t batch_bytes = std::size_t{128} << 20;
   // Create the index when the path holds none. Default true.
   bool create = true;
+  // Keep the spelling dictionary that did-you-mean suggestions come from up to date (words of
+  // bodies, titles and names). Turning it off saves indexing time. Default true.
+  bool spelling = true;
 };
 
 // What add() did with an article.

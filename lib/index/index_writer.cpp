@@ -8,6 +8,7 @@
 #include "analysis/analysis.hpp"
 #include "index/database_errors.hpp"
 #include "index/document_builder.hpp"
+#include "index/spelling_data.hpp"
 #include "schema/schema.hpp"
 
 namespace newsdex {
@@ -135,6 +136,7 @@ AddOutcome IndexWriter::add(const Article& article, const Annotations& annotatio
         ++impl_->stats.unchanged;
         return AddOutcome::unchanged;
       }
+      if (impl_->options.spelling) detail::remove_spelling_words(database, docid);
       database.replace_document(docid, built.document);
       outcome = AddOutcome::replaced;
       ++impl_->stats.replaced;
@@ -142,6 +144,7 @@ AddOutcome IndexWriter::add(const Article& article, const Annotations& annotatio
       database.add_document(built.document);
       ++impl_->stats.added;
     }
+    if (impl_->options.spelling) detail::add_spelling_words(database, built.document);
     impl_->after_change(article.body.size() + article.title.size());
     return outcome;
   } catch (const Xapian::Error& error) {
@@ -152,8 +155,11 @@ AddOutcome IndexWriter::add(const Article& article, const Annotations& annotatio
 bool IndexWriter::remove(std::string_view id) {
   try {
     const std::string term = detail::schema::id_term(id);
-    if (!impl_->database.term_exists(term)) return false;
-    impl_->database.delete_document(term);
+    Xapian::WritableDatabase& database = impl_->database;
+    const Xapian::PostingIterator existing = database.postlist_begin(term);
+    if (existing == database.postlist_end(term)) return false;
+    if (impl_->options.spelling) detail::remove_spelling_words(database, *existing);
+    database.delete_document(term);
     ++impl_->stats.removed;
     impl_->after_change(0);
     return true;

@@ -15,6 +15,7 @@
 #include "search/query_compiler.hpp"
 #include "search/recency.hpp"
 #include "search/snippet.hpp"
+#include "search/spelling.hpp"
 
 namespace newsdex {
 
@@ -92,6 +93,8 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   }
 
   SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
+  std::optional<std::string> suggest(const SearchRequest& request, std::size_t total,
+                                     Xapian::Database& database) const;
 };
 
 Index Index::open(const fs::path& path, IndexOptions options) {
@@ -157,6 +160,9 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   results.query = request.query;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (results.total < request.suggest_below) {
+    results.suggestion = suggest(request, results.total, database);
+  }
   results.facets = counter.facets(database, request.facet_limit, display_names);
   results.timeline = counter.timeline();
 
@@ -179,6 +185,24 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
     results.hits.push_back(std::move(hit));
   }
   return results;
+}
+
+// A spelling correction of the request's query, kept only when it matches more articles.
+std::optional<std::string> Index::Impl::suggest(const SearchRequest& request, std::size_t total,
+                                                Xapian::Database& database) const {
+  auto corrected =
+      detail::correct_spelling(request.query, database, detail::make_stemmer(language));
+  if (!corrected) return std::nullopt;
+  Xapian::Enquire enquire(database);
+  try {
+    enquire.set_query(detail::compile_query(*corrected, request.match, database, language,
+                                            detail::QueryLimits{}));
+  } catch (const QueryError&) {
+    return std::nullopt;
+  }
+  const auto count = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(total + 1));
+  if (count.get_matches_lower_bound() <= total) return std::nullopt;
+  return corrected;
 }
 
 SearchResults Index::search(const SearchRequest& request) const {

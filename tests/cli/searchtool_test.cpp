@@ -172,6 +172,15 @@ TEST_F(SearchtoolTest, RecencyLetsNewerArticlesOvertake) {
   EXPECT_EQ(searchtool({"query", "--db", db_, "--recency", "soon", "x"}).exit_code, 2);
 }
 
+TEST_F(SearchtoolTest, DidYouMeanForWordsAndNames) {
+  const auto text = searchtool({"query", "--db", db_, "icebraker"});
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_EQ(text.out, "no articles match \"icebraker\"\ndid you mean \"icebreaker\"?\n");
+  EXPECT_EQ(query_json({"speaker:wambiu"})["suggestion"], "speaker:wambui");
+  EXPECT_EQ(query_json({"marzipan", "dragn"})["suggestion"], "marzipan dragon");
+  EXPECT_TRUE(query_json({"marzipan"})["suggestion"].is_null());
+}
+
 TEST_F(SearchtoolTest, UnknownFacetsAndPeriodsAreUsageErrors) {
   EXPECT_EQ(searchtool({"query", "--db", db_, "--facets", "speaker,colour", "x"}).exit_code, 2);
   EXPECT_EQ(searchtool({"query", "--db", db_, "--timeline", "decade", "x"}).exit_code, 2);

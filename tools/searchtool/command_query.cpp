@@ -155,16 +155,21 @@ void print_timeline(const newsdex::SearchResults& results, newsdex::TimelinePeri
 
 void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequest& request,
                 const Style& style) {
+  const auto print_suggestion = [&] {
+    if (results.suggestion) std::cout << "did you mean \"" << *results.suggestion << "\"?\n";
+  };
   if (results.hits.empty()) {
     std::cout << "no articles match \"" << results.query << "\"";
     if (results.total > 0) std::cout << " beyond the first " << request.offset;
     std::cout << '\n';
+    print_suggestion();
     return;
   }
   std::cout << (results.total_exact ? "" : "about ") << results.total
             << (results.total == 1 ? " article matches" : " articles match") << " \""
             << results.query << "\" (showing " << results.hits.front().rank << "-"
             << results.hits.back().rank << ")\n";
+  print_suggestion();
   for (const auto& hit : results.hits) {
     std::cout << '\n'
               << (hit.rank < 10 ? " " : "") << hit.rank << ". " << style.bold_on
@@ -202,10 +207,13 @@ nlohmann::ordered_json to_json(const newsdex::SearchResults& results,
                     {"source", hit.source},
                     {"url", hit.url}});
   }
-  nlohmann::ordered_json out{{"query", results.query},
-                             {"total", results.total},
-                             {"total_exact", results.total_exact},
-                             {"hits", hits}};
+  nlohmann::ordered_json out{
+      {"query", results.query},
+      {"total", results.total},
+      {"total_exact", results.total_exact},
+      {"suggestion", results.suggestion ? nlohmann::ordered_json(*results.suggestion)
+                                        : nlohmann::ordered_json(nullptr)},
+      {"hits", hits}};
   if (!request.facets.empty()) {
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const auto& facet : results.facets) {
