@@ -58,7 +58,7 @@ NEWSDEX_EXPORT std::optional<TimelinePeriod> parse_timeline_period(std::string_v
 
 struct SearchRequest {
   std::string query;
-  std::size_t limit = 10;  // hits to return, 1..10000
+  std::size_t limit = 10;  // hits to return, 1..IndexOptions::max_limit (10000)
   std::size_t offset = 0;  // hits to skip, for paging
   SortOrder sort = SortOrder::relevance;
   MatchMode match = MatchMode::all;
@@ -134,9 +134,20 @@ struct SearchResults {
   std::vector<TimelineBucket> timeline;
 };
 
+// Limits that keep one request from exhausting the host's memory or time.
 struct IndexOptions {
   // Retries of a search when a writer's commit invalidates the data being read. Default 3.
   int max_retries = 3;
+  // Longest query string accepted, in bytes; search() throws QueryError for a longer one.
+  // Default 8 KiB.
+  std::size_t max_query_bytes = 8192;
+  // Most wildcards (harv*, speaker:abdul*) in one query; search() throws QueryError for more.
+  // Default 20.
+  std::size_t max_wildcards = 20;
+  // Most index terms one wildcard stands for: the most frequent are kept. Default 1000.
+  std::size_t max_wildcard_terms = 1000;
+  // Largest SearchRequest::limit (hits per page) accepted. Default 10000.
+  std::size_t max_limit = 10000;
 };
 
 // A read-only view of an index. Move-only. Thread-safe: any number of threads may call search()
@@ -152,9 +163,10 @@ class NEWSDEX_EXPORT Index {
   Index(Index&&) noexcept;
   Index& operator=(Index&&) noexcept;
 
-  // Runs a query. Throws QueryError for a query that cannot be parsed and InvalidArgumentError
-  // for a limit or facet limit outside 1..10000, or recency with a date sort order or a
-  // half-life or weight that is not positive.
+  // Runs a query. Throws QueryError for a query that cannot be parsed or exceeds the limits of
+  // IndexOptions, and InvalidArgumentError for a limit outside 1..IndexOptions::max_limit, a
+  // facet limit outside 1..10000, or recency with a date sort order or a half-life or weight
+  // that is not positive.
   SearchResults search(const SearchRequest& request) const;
   // The stored article with this id (body included), or nullopt when there is none.
   std::optional<Article> get(std::string_view id) const;

@@ -9,6 +9,7 @@
 //   writer.commit();
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -35,6 +36,9 @@ struct WriterOptions {
   // Keep the spelling dictionary that did-you-mean suggestions come from up to date (words of
   // bodies, titles and names). Turning it off saves indexing time. Default true.
   bool spelling = true;
+  // How long open() waits for another writer to release the index before it throws
+  // IndexLockedError. Default 0: throw at once.
+  std::chrono::milliseconds wait_for_lock{0};
 };
 
 // What add() did with an article.
@@ -50,14 +54,19 @@ struct WriterStats {
   std::size_t unchanged = 0;
   std::size_t removed = 0;
   std::size_t commits = 0;
+  // Articles whose id add() had already been given since open(): two articles with one id in the
+  // same input. The later one wins; each is also counted as replaced or unchanged.
+  std::size_t duplicates = 0;
 };
 
 // Owns the write lock of one index. Move-only. Not thread-safe: call from one thread at a time.
 class NEWSDEX_EXPORT IndexWriter {
  public:
-  // Opens (or, with options.create, creates) the index at `path`.
-  // Throws IndexLockedError when another writer holds it, IndexFormatError when the path holds
-  // something else, IndexNotFoundError when it is missing and options.create is false.
+  // Opens (or, with options.create, creates) the index at `path`. A new index is built aside and
+  // moved into place, so `path` never holds a half-created index, even after a crash.
+  // Throws IndexLockedError when another writer holds it (after waiting
+  // options.wait_for_lock), IndexFormatError when the path holds something else,
+  // IndexNotFoundError when it is missing and options.create is false.
   static IndexWriter open(const std::filesystem::path& path, WriterOptions options = {});
 
   ~IndexWriter();  // commits pending changes; errors there are lost, so call commit() first

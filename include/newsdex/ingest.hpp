@@ -31,8 +31,10 @@ enum class InputFormat {
 
 struct ReadOptions {
   InputFormat format = InputFormat::automatic;
-  // Articles (plain files, JSON lines) larger than this are skipped with a problem. Default 64 MiB.
-  std::size_t max_article_bytes = std::size_t{64} << 20;
+  // Articles (plain files, JSON lines) larger than this are skipped with a problem, so that one
+  // huge input cannot exhaust the memory of the reader and the indexer (which needs several
+  // times an article's size). Default 8 MiB, far above any news story.
+  std::size_t max_article_bytes = std::size_t{8} << 20;
 };
 
 // Something wrong with one article or one file, found while reading.

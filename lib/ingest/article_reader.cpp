@@ -83,6 +83,7 @@ struct [[gnu::visibility("hidden")]] ArticleReader::Impl {
     std::string name;
     detail::InputFile file;
     detail::LineReader lines;
+    bool had_records = false;  // whether any line held more than white space
     OpenLines(const Entry& entry, std::vector<char>& buffer, std::size_t max_line)
         : name(entry.name),
           file(entry.standard_input ? std::string(kStandardInput) : entry.path.string()),
@@ -144,9 +145,15 @@ struct [[gnu::visibility("hidden")]] ArticleReader::Impl {
       std::error_code type_error;
       const bool is_folder = it->is_directory(type_error);
       if (!is_folder && format_of_name(file_name) == InputFormat::automatic) continue;
+      const std::string child_name = (fs::path(folder.name) / file_name).string();
+      if (!is_folder && it->exists(type_error) && !it->is_regular_file(type_error)) {
+        // A named pipe would block the reader forever, a device could be endless.
+        problem(child_name, 0, "not a regular file");
+        continue;
+      }
       Entry child;
       child.path = it->path();
-      child.name = (fs::path(folder.name) / file_name).string();
+      child.name = child_name;
       const std::string relative =
           folder.id_stem.empty() ? file_name : folder.id_stem + '/' + file_name;
       child.id_stem = is_folder ? relative : without_extensions(relative);
@@ -187,6 +194,10 @@ struct [[gnu::visibility("hidden")]] ArticleReader::Impl {
       problem(entry.name, 0, too_large());
       return std::nullopt;
     }
+    if (detail::trim(text).empty()) {
+      problem(entry.name, 0, "empty file");
+      return std::nullopt;
+    }
     std::vector<InputProblem> warnings;
     Article article = parse_plain_article(text, entry.name, entry.id_stem, &warnings);
     for (InputProblem& warning : warnings)
@@ -196,8 +207,7 @@ struct [[gnu::visibility("hidden")]] ArticleReader::Impl {
   }
 
   std::string too_large() const {
-    return "larger than " + std::to_string(options.max_article_bytes) +
-           " bytes (ReadOptions::max_article_bytes)";
+    return "larger than the limit of " + std::to_string(options.max_article_bytes) + " bytes";
   }
 
   // The next article of the JSON Lines file being streamed, or nullopt at its end.
@@ -205,10 +215,12 @@ struct [[gnu::visibility("hidden")]] ArticleReader::Impl {
     detail::LineReader::Line line;
     while (open_lines->lines.next(line)) {
       if (line.too_long) {
+        open_lines->had_records = true;
         problem(open_lines->name, line.number, "line " + too_large());
         continue;
       }
       if (detail::trim(line.text).empty()) continue;
+      open_lines->had_records = true;
       try {
         std::vector<InputProblem> warnings;
         Article article = parse_json_article(line.text, open_lines->name, line.number, &warnings);
@@ -220,6 +232,7 @@ struct [[gnu::visibility("hidden")]] ArticleReader::Impl {
         problem(error.file(), error.line(), error.message());
       }
     }
+    if (!open_lines->had_records) problem(open_lines->name, 0, "empty file");
     return std::nullopt;
   }
 

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kMaxLimit = 10000;
+constexpr std::size_t kMaxFacetLimit = 10000;
 
 Xapian::Database open_database(const std::string& path) {
   try {
@@ -98,6 +98,11 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
 };
 
 Index Index::open(const fs::path& path, IndexOptions options) {
+  if (options.max_retries < 0 || options.max_query_bytes == 0 || options.max_wildcard_terms == 0 ||
+      options.max_limit == 0) {
+    throw InvalidArgumentError(
+        "IndexOptions: max_retries must not be negative, the other limits must be at least 1");
+  }
   if (!detail::looks_like_database(path.string())) {
     throw IndexNotFoundError("no index at " + path.string());
   }
@@ -128,8 +133,11 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 
 SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database& database) const {
-  const Xapian::Query query = detail::compile_query(request.query, request.match, database,
-                                                    language, detail::QueryLimits{});
+  const detail::QueryLimits limits{.max_query_bytes = options.max_query_bytes,
+                                   .max_wildcards = options.max_wildcards,
+                                   .max_wildcard_terms = options.max_wildcard_terms};
+  const Xapian::Query query =
+      detail::compile_query(request.query, request.match, database, language, limits);
   Xapian::Enquire enquire(database);
   std::optional<detail::RecencyBoost> recency;
   if (request.recency_half_life_days != 0) {
@@ -206,11 +214,13 @@ std::optional<std::string> Index::Impl::suggest(const SearchRequest& request, st
 }
 
 SearchResults Index::search(const SearchRequest& request) const {
-  if (request.limit < 1 || request.limit > kMaxLimit) {
-    throw InvalidArgumentError("limit must be between 1 and " + std::to_string(kMaxLimit));
+  const std::size_t max_limit = impl_->options.max_limit;
+  if (request.limit < 1 || request.limit > max_limit) {
+    throw InvalidArgumentError("limit must be between 1 and " + std::to_string(max_limit));
   }
-  if (request.facet_limit < 1 || request.facet_limit > kMaxLimit) {
-    throw InvalidArgumentError("facet limit must be between 1 and " + std::to_string(kMaxLimit));
+  if (request.facet_limit < 1 || request.facet_limit > kMaxFacetLimit) {
+    throw InvalidArgumentError("facet limit must be between 1 and " +
+                               std::to_string(kMaxFacetLimit));
   }
   if (request.recency_half_life_days != 0 && request.sort != SortOrder::relevance) {
     throw InvalidArgumentError("recency blends with relevance; it does not apply to date order");

@@ -1,6 +1,8 @@
 #include "search/query_compiler.hpp"
 
+#include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -171,21 +173,38 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
     }
     const Date low = bounds.low.value_or(Date{1, 1, 1});
     const Date high = bounds.high.value_or(Date{9999, 12, 31});
-    std::vector<Xapian::Query> terms;
-    collect(schema::kMentionedDay, low.compact(), high.compact(), terms);
-    // A month or year counts only when the range covers all of it.
+    // A month or year term counts only when the range covers all of it. An article that
+    // mentions a day also has the terms of its month and year, so whole years are matched by
+    // year terms and whole months by month terms, and days are looked up only in the partial
+    // months at the ends: the query stays small however long the range.
     const Date month_low = low.day == 1 ? low : next_month(low);
     const Date month_high =
         is_month_end(high) ? high : Date::from_days(Date{high.year, high.month, 1}.days() - 1);
-    if (month_low <= month_high) {
-      collect(schema::kMentionedMonth, month_low.compact().substr(0, 6),
-              month_high.compact().substr(0, 6), terms);
-    }
     const int year_low = (low.month == 1 && low.day == 1) ? low.year : low.year + 1;
     const int year_high = (high.month == 12 && high.day == 31) ? high.year : high.year - 1;
-    if (year_low <= year_high) {
-      collect(schema::kMentionedYear, Date{year_low, 1, 1}.compact().substr(0, 4),
-              Date{year_high, 1, 1}.compact().substr(0, 4), terms);
+    std::vector<Xapian::Query> terms;
+    auto days = [&](const Date& from, const Date& to) {
+      if (from <= to) collect(schema::kMentionedDay, from.compact(), to.compact(), terms);
+    };
+    auto months = [&](const Date& from, const Date& to) {
+      if (from <= to) {
+        collect(schema::kMentionedMonth, from.compact().substr(0, 6), to.compact().substr(0, 6),
+                terms);
+      }
+    };
+    if (month_low <= month_high) {
+      days(low, Date::from_days(month_low.days() - 1));
+      days(Date::from_days(month_high.days() + 1), high);
+      if (year_low <= year_high) {
+        months(month_low, Date{year_low - 1, 12, 31});
+        months(Date{year_high + 1, 1, 1}, month_high);
+        collect(schema::kMentionedYear, Date{year_low, 1, 1}.compact().substr(0, 4),
+                Date{year_high, 1, 1}.compact().substr(0, 4), terms);
+      } else {
+        months(month_low, month_high);
+      }
+    } else {
+      days(low, high);
     }
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
@@ -201,8 +220,11 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
                std::vector<Xapian::Query>& terms) const {
     const std::string first = std::string(prefix) + low;
     const std::string last = std::string(prefix) + high;
-    for (auto it = database_.allterms_begin(first);
-         it != database_.allterms_end(std::string(prefix)); ++it) {
+    // allterms_begin(x) lists the terms that start with x, so start at the prefix and skip.
+    const std::string prefix_text(prefix);
+    auto it = database_.allterms_begin(prefix_text);
+    it.skip_to(first);
+    for (; it != database_.allterms_end(prefix_text); ++it) {
       const std::string term = *it;
       if (term.size() != last.size() || term > last) break;
       terms.emplace_back(term);
@@ -305,6 +327,29 @@ class LanguageProcessor : public Xapian::FieldProcessor {
   FieldErrors& errors_;
 };
 
+// How many OP_WILDCARD leaves `query` holds; walked without recursion, since a parsed query
+// may nest deeply.
+std::size_t count_wildcards(const Xapian::Query& query) {
+  std::size_t count = 0;
+  std::vector<Xapian::Query> pending{query};
+  while (!pending.empty()) {
+    const Xapian::Query next = std::move(pending.back());
+    pending.pop_back();
+    if (next.get_type() == Xapian::Query::OP_WILDCARD) ++count;
+    for (std::size_t i = 0; i < next.get_num_subqueries(); ++i)
+      pending.push_back(next.get_subquery(i));
+  }
+  return count;
+}
+
+// The byte offset of the n-th (0-based) '*' that ends a word in `text`, or 0.
+std::size_t wildcard_position(std::string_view text, std::size_t n) {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '*' && !is_space(text[i - 1]) && n-- == 0) return i;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string_view known_fields() {
@@ -388,7 +433,10 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser.set_stopper(stopper_for(language));
   parser.set_default_op(mode == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-  parser.set_max_expansion(limits.max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+  // Xapian reads 0 as "no limit"; Index::open refuses 0.
+  const auto max_expansion = static_cast<Xapian::termcount>(std::min<std::size_t>(
+      limits.max_wildcard_terms, std::numeric_limits<Xapian::termcount>::max()));
+  parser.set_max_expansion(max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
 
   parser.add_prefix("title", std::string(schema::kTitle));
@@ -396,13 +444,10 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
   // single-valued ones with OR (date:2021 date:2022 wants either).
   parser.add_boolean_prefix(
       "speaker",
-      (new NameProcessor("speaker", schema::kSpeakerWord, limits.max_wildcard_terms, errors))
-          ->release(),
+      (new NameProcessor("speaker", schema::kSpeakerWord, max_expansion, errors))->release(),
       false);
   parser.add_boolean_prefix(
-      "place",
-      (new NameProcessor("place", schema::kPlaceWord, limits.max_wildcard_terms, errors))
-          ->release(),
+      "place", (new NameProcessor("place", schema::kPlaceWord, max_expansion, errors))->release(),
       false);
   parser.add_boolean_prefix("country", (new CountryProcessor(errors))->release(), false);
   parser.add_boolean_prefix("mentioned", (new MentionedDateProcessor(database, errors))->release(),
@@ -426,6 +471,16 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
   if (errors.field) {
     const auto position = text.find(*errors.field + ":");
     throw QueryError(errors.message, position == std::string_view::npos ? 0 : position);
+  }
+  // Each wildcard may stand for max_wildcard_terms terms, so their number bounds the memory and
+  // time a query takes.
+  if (const std::size_t wildcards = count_wildcards(query); wildcards > limits.max_wildcards) {
+    const std::size_t position = wildcard_position(text, limits.max_wildcards);
+    throw QueryError("query has " + std::to_string(wildcards) +
+                         " wildcards, more than the limit of " +
+                         std::to_string(limits.max_wildcards) +
+                         " (the first one over it is at position " + std::to_string(position) + ")",
+                     position);
   }
   return query;
 }

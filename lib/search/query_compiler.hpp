@@ -13,9 +13,11 @@
 
 namespace newsdex::detail {
 
+// The caps of IndexOptions that concern one query.
 struct QueryLimits {
   std::size_t max_query_bytes = 8192;
-  unsigned max_wildcard_terms = 1000;
+  std::size_t max_wildcards = 20;
+  std::size_t max_wildcard_terms = 1000;
 };
 
 // Throws QueryError (with the byte position) for unbalanced quotes or parentheses and for
@@ -25,7 +27,8 @@ void check_query_syntax(std::string_view text);
 // The field names a query may use, space-separated, for messages and help.
 std::string_view known_fields();
 
-// Throws QueryError for a query that cannot be compiled. An empty query matches everything.
+// Throws QueryError for a query that cannot be compiled or exceeds `limits`. An empty query
+// matches everything.
 Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian::Database& database,
                             const std::string& language, const QueryLimits& limits);
 

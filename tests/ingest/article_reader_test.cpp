@@ -226,9 +226,9 @@ TEST(ArticleReader, SkipsArticlesOverTheSizeLimit) {
   const Reading reading = read_all({big, big_gzip, feed}, {.max_article_bytes = 200});
   EXPECT_EQ(reading.problems,
             (std::vector<std::string>{
-                big + ": larger than 200 bytes (ReadOptions::max_article_bytes) (skipped)",
-                big_gzip + ": larger than 200 bytes (ReadOptions::max_article_bytes) (skipped)",
-                feed + ":1: line larger than 200 bytes (ReadOptions::max_article_bytes) (skipped)",
+                big + ": larger than the limit of 200 bytes (skipped)",
+                big_gzip + ": larger than the limit of 200 bytes (skipped)",
+                feed + ":1: line larger than the limit of 200 bytes (skipped)",
             }));
   ASSERT_EQ(reading.values.size(), 1u);
   EXPECT_EQ(reading.values[0].body, "Fits.");

@@ -25,6 +25,14 @@ bool is_terminal(std::FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
+std::chrono::milliseconds wait_lock_option(double seconds) {
+  // A week is longer than any writer should hold an index; the cap keeps the conversion exact.
+  if (!(seconds >= 0 && seconds <= 7 * 24 * 3600)) {
+    throw UsageError("--wait-lock must be between 0 and 604800 seconds");
+  }
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
 void print_error(std::string_view message) {
   std::cerr << "searchtool: " << message << '\n';
 }

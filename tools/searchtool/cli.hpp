@@ -2,6 +2,8 @@
 // way errors are reported.
 #pragma once
 
+#include <chrono>
+#include <cstdio>
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
@@ -41,6 +43,9 @@ bool parse_options(std::string_view command, std::string_view usage,
                    const po::positional_options_description& positional, po::variables_map& values);
 
 bool is_terminal(std::FILE* stream);
+
+// The value of a --wait-lock SECONDS option; UsageError when negative or absurd.
+std::chrono::milliseconds wait_lock_option(double seconds);
 
 // "searchtool: message" on standard error.
 void print_error(std::string_view message);

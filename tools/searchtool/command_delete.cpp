@@ -11,7 +11,10 @@ int run_delete(const std::vector<std::string>& args) {
   po::options_description options("delete options");
   std::string db;
   std::vector<std::string> ids;
+  double wait_lock = 0;
   options.add_options()("db", po::value(&db)->required(), "index folder")(
+      "wait-lock", po::value(&wait_lock)->default_value(0),
+      "seconds to wait for another writer to finish; 0: fail at once")(
       "id", po::value(&ids)->multitoken(), "ids of the articles to remove");
   po::positional_options_description positional;
   positional.add("id", -1);
@@ -21,6 +24,7 @@ int run_delete(const std::vector<std::string>& args) {
 
   newsdex::WriterOptions writer_options;
   writer_options.create = false;
+  writer_options.wait_for_lock = wait_lock_option(wait_lock);
   auto writer = newsdex::IndexWriter::open(db, writer_options);
   std::size_t removed = 0;
   for (const auto& id : ids) {

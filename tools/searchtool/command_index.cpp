@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include <nlohmann/json.hpp>
+#include <signal.h>
 
 #include <newsdex/error.hpp>
 #include <newsdex/index_writer.hpp>
@@ -21,6 +22,18 @@ std::atomic<bool> stop_requested{false};
 
 extern "C" void request_stop(int) {
   stop_requested = true;
+}
+
+// The first SIGINT or SIGTERM asks the loop to stop after the article at hand and commit; a
+// second one ends the process at once (the last commit is safe either way), which matters when
+// the reader is blocked waiting for standard input.
+void stop_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
 }
 
 newsdex::InputFormat parse_format(const std::string& name) {
@@ -65,6 +78,9 @@ int run_index(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   newsdex::WriterOptions writer_options;
   std::size_t batch_mb = writer_options.batch_bytes >> 20;
+  newsdex::ReadOptions read_options;
+  std::size_t max_article_mb = read_options.max_article_bytes >> 20;
+  double wait_lock = 0;
   options.add_options()("db", po::value(&db)->required(), "index folder (created when missing)")(
       "format", po::value(&format)->default_value("auto"), "input format: auto, plain or jsonl")(
       "language", po::value(&writer_options.language)->default_value("english"),
@@ -74,6 +90,10 @@ int run_index(const std::vector<std::string>& args) {
       "commit after this many articles")(
       "batch-mb", po::value(&batch_mb)->default_value(batch_mb),
       "commit once this many MiB of text are pending (bounds memory)")(
+      "max-article-mb", po::value(&max_article_mb)->default_value(max_article_mb),
+      "skip articles (files, JSON lines) larger than this many MiB")(
+      "wait-lock", po::value(&wait_lock)->default_value(0),
+      "seconds to wait for another writer to finish; 0: fail at once")(
       "json", "print the summary as JSON")("quiet,q", "print no progress line and no summary")(
       "input", po::value(&inputs)->multitoken(), "files, folders or - (standard input)");
   po::positional_options_description positional;
@@ -85,17 +105,18 @@ int run_index(const std::vector<std::string>& args) {
   if (inputs.empty())
     throw UsageError("no input given: name files, folders or - for standard input");
   if (batch_mb == 0) throw UsageError("--batch-mb must be at least 1");
+  if (max_article_mb == 0) throw UsageError("--max-article-mb must be at least 1");
   writer_options.batch_bytes = batch_mb << 20;
+  writer_options.wait_for_lock = wait_lock_option(wait_lock);
+  read_options.max_article_bytes = max_article_mb << 20;
   const bool quiet = values.count("quiet") > 0;
   const bool json = values.count("json") > 0;
 
-  newsdex::ReadOptions read_options;
   read_options.format = parse_format(format);
   newsdex::ArticleReader reader(inputs, read_options);
   auto writer = newsdex::IndexWriter::open(db, writer_options);
 
-  std::signal(SIGINT, request_stop);
-  std::signal(SIGTERM, request_stop);
+  stop_on_signals();
   Progress progress(!quiet && is_terminal(stderr));
   const auto start = std::chrono::steady_clock::now();
   std::size_t read = 0;
@@ -113,13 +134,20 @@ int run_index(const std::vector<std::string>& args) {
     report_problems();
     if (!article) break;
     ++read;
+    const auto& where = reader.location();
+    const std::string location = where.file + ":" + std::to_string(where.line) + ": ";
     try {
+      const std::size_t duplicates = writer.stats().duplicates;
       writer.add(*article);
+      if (writer.stats().duplicates > duplicates) {
+        progress.clear();
+        print_error(location + "id \"" + article->id +
+                    "\" was already given earlier in this input; this article replaces it");
+        ++warnings;
+      }
     } catch (const newsdex::InvalidArgumentError& error) {
-      const auto& where = reader.location();
       progress.clear();
-      print_error(where.file + ":" + std::to_string(where.line) + ": " + error.what() +
-                  " (skipped)");
+      print_error(location + error.what() + " (skipped)");
       ++skipped;
     }
     progress.update(read, skipped);
@@ -136,6 +164,7 @@ int run_index(const std::vector<std::string>& args) {
                                    {"replaced", stats.replaced},
                                    {"unchanged", stats.unchanged},
                                    {"skipped", skipped},
+                                   {"duplicates", stats.duplicates},
                                    {"warnings", warnings},
                                    {"articles_in_index", writer.size()},
                                    {"seconds", seconds},

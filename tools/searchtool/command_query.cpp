@@ -252,6 +252,19 @@ int run_query(const std::vector<std::string>& args) {
   std::vector<std::string> facets;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
+  newsdex::IndexOptions index_options;
+  po::options_description limits("limits");
+  auto limit = limits.add_options();
+  limit("max-query-bytes",
+        po::value(&index_options.max_query_bytes)->default_value(index_options.max_query_bytes),
+        "refuse longer queries");
+  limit("max-wildcards",
+        po::value(&index_options.max_wildcards)->default_value(index_options.max_wildcards),
+        "refuse queries with more wildcards");
+  limit(
+      "max-wildcard-terms",
+      po::value(&index_options.max_wildcard_terms)->default_value(index_options.max_wildcard_terms),
+      "words one wildcard stands for (the most frequent)");
   auto option = options.add_options();
   option("db", po::value(&db)->required(), "index folder");
   option("limit,n", po::value(&request.limit)->default_value(request.limit),
@@ -278,6 +291,7 @@ int run_query(const std::vector<std::string>& args) {
          "boost of the newest articles, as a fraction of the best possible score");
   option("query", po::value(&words)->multitoken(),
          "the query (several arguments are joined by spaces)");
+  options.add(limits);
   po::positional_options_description positional;
   positional.add("query", -1);
   po::variables_map values;
@@ -302,7 +316,7 @@ int run_query(const std::vector<std::string>& args) {
     }
   }
 
-  const auto index = newsdex::Index::open(db);
+  const auto index = newsdex::Index::open(db, index_options);
   const auto results = index.search(request);
   if (values.count("json")) {
     std::cout
