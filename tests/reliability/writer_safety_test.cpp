@@ -141,7 +141,14 @@ TEST(WriterLock, NegativeWaitIsRefused) {
 }
 
 TEST(WriterFormat, UnreadableFormatMarkersAreFormatErrors) {
-  for (const std::string marker : {"2", "99999999999999999999", "abc", "0", "-1", "1x"}) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"3", "has format 3, newer than this newsdex reads"},
+      {"1", "has format 1, older than this newsdex reads"},
+      {"99999999999999999999", "has an unreadable format marker \"99999999999999999999\""},
+      {"abc", "has an unreadable format marker \"abc\""},
+      {"-1", "has an unreadable format marker \"-1\""},
+      {"2x", "has an unreadable format marker \"2x\""}};
+  for (const auto& [marker, expected] : cases) {
     testing::TempDir dir;
     { auto writer = IndexWriter::open(dir / "db"); }
     {
@@ -149,9 +156,6 @@ TEST(WriterFormat, UnreadableFormatMarkersAreFormatErrors) {
       database.set_metadata("newsdex.format", marker);
       database.commit();
     }
-    const std::string expected = marker == "2" || marker == "99999999999999999999"
-                                     ? "has format " + marker + ", newer than this newsdex reads"
-                                     : "has an unreadable format marker \"" + marker + "\"";
     for (int reader = 0; reader < 2; ++reader) {
       try {
         if (reader == 0) {
