@@ -22,6 +22,8 @@
 
 namespace newsdex {
 
+class Gazetteer;
+
 enum class SortOrder {
   relevance,  // BM25, ties broken by newest first
   newest,     // publication date, newest first, then relevance
@@ -148,6 +150,9 @@ struct IndexOptions {
   std::size_t max_wildcard_terms = 1000;
   // Largest SearchRequest::limit (hits per page) accepted. Default 10000.
   std::size_t max_limit = 10000;
+  // The gazetteer whose aliases place: filters use ("UK" -> "United Kingdom"); null means
+  // Gazetteer::builtin(), loaded at the first place: filter. Default null.
+  std::shared_ptr<const Gazetteer> gazetteer = nullptr;
 };
 
 // A read-only view of an index. Move-only. Thread-safe: any number of threads may call search()
@@ -172,6 +177,8 @@ class NEWSDEX_EXPORT Index {
   std::optional<Article> get(std::string_view id) const;
   // Number of articles.
   std::size_t size() const;
+  // The synonym groups searches use (IndexWriter::set_synonyms), members normalised.
+  std::vector<std::vector<std::string>> synonyms() const;
 
  private:
   struct Impl;

@@ -15,12 +15,19 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <newsdex/annotations.hpp>
 #include <newsdex/article.hpp>
 #include <newsdex/export.h>
 
 namespace newsdex {
+
+// Reads a synonyms file (README "Synonyms"): each line a group of equivalent words or phrases
+// separated by commas ("uk, britain, united kingdom"); blank lines and lines starting with #
+// are skipped. Throws InputError naming `file` and the line of a group that cannot be used.
+NEWSDEX_EXPORT std::vector<std::vector<std::string>> parse_synonyms(std::string_view text,
+                                                                    const std::string& file);
 
 struct WriterOptions {
   // Stemming language for articles that name none (Article::language). Stored in the index at
@@ -80,6 +87,11 @@ class NEWSDEX_EXPORT IndexWriter {
   bool remove(std::string_view id);
   // Makes every change so far durable and visible to readers.
   void commit();
+  // Replaces the index's synonyms with `groups` (as parse_synonyms returns them; empty removes
+  // them all), visible to searches after the next commit. A query word or phrase that is a
+  // member of a group also matches the other members. Throws InvalidArgumentError for a member
+  // without words or a group of fewer than two different members.
+  void set_synonyms(const std::vector<std::vector<std::string>>& groups);
 
   // Number of articles in the index, counting uncommitted changes.
   std::size_t size() const;

@@ -18,6 +18,7 @@
 #include "index/document_builder.hpp"
 #include "index/spelling_data.hpp"
 #include "schema/schema.hpp"
+#include "schema/synonym_data.hpp"
 
 namespace newsdex {
 
@@ -305,6 +306,16 @@ void IndexWriter::commit() {
   } catch (const Xapian::Error& error) {
     detail::rethrow_xapian_error(error, impl_->path.string());
   }
+}
+
+void IndexWriter::set_synonyms(const std::vector<std::vector<std::string>>& groups) {
+  const std::string stored = detail::encode_synonyms(detail::normalize_synonym_groups(groups));
+  try {
+    impl_->database.set_metadata(std::string(detail::schema::kSynonymsKey), stored);
+  } catch (const Xapian::Error& error) {
+    detail::rethrow_xapian_error(error, impl_->path.string());
+  }
+  impl_->after_change(0);
 }
 
 std::size_t IndexWriter::size() const {

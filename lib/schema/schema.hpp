@@ -49,6 +49,7 @@ inline constexpr unsigned kFacetSlotsPerField = 100;
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "newsdex.format";      // decimal format version
 inline constexpr std::string_view kLanguageKey = "newsdex.language";  // default stemmer name
+inline constexpr std::string_view kSynonymsKey = "newsdex.synonyms";  // user synonym groups
 
 // Version of the layout above; an index with another number is refused, not misread (format 1
 // lacked the facet and duplicate slots and the spelling data).

@@ -5,17 +5,20 @@
 #include <xapian.h>
 
 #include <newsdex/error.hpp>
+#include <newsdex/gazetteer.hpp>
 #include <newsdex/index.hpp>
 
 #include "analysis/analysis.hpp"
 #include "index/database_errors.hpp"
 #include "schema/document_data.hpp"
 #include "schema/schema.hpp"
+#include "schema/synonym_data.hpp"
 #include "search/facets.hpp"
 #include "search/query_compiler.hpp"
 #include "search/recency.hpp"
 #include "search/snippet.hpp"
 #include "search/spelling.hpp"
+#include "search/synonyms.hpp"
 
 namespace newsdex {
 
@@ -44,6 +47,47 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   std::mutex mutex;
   std::vector<std::unique_ptr<Xapian::Database>> idle;
   mutable detail::DisplayNames display_names;
+  mutable std::mutex expansions_mutex;
+  mutable std::string synonyms_stored;
+  mutable std::shared_ptr<const detail::SynonymExpander> synonyms;
+  mutable std::shared_ptr<const Gazetteer> gazetteer;
+
+  // The synonyms stored in the index as of `database`'s revision, parsed once per change.
+  std::shared_ptr<const detail::SynonymExpander> synonyms_of(const Xapian::Database& database)
+      const {
+    std::string stored = database.get_metadata(std::string(detail::schema::kSynonymsKey));
+    std::lock_guard lock(expansions_mutex);
+    if (!synonyms || stored != synonyms_stored) {
+      synonyms = std::make_shared<const detail::SynonymExpander>(detail::decode_synonyms(stored),
+                                                                 detail::make_stemmer(language));
+      synonyms_stored = std::move(stored);
+    }
+    return synonyms;
+  }
+
+  std::vector<std::string> canonical_place_names(std::string_view name) const {
+    std::shared_ptr<const Gazetteer> places;
+    {
+      std::lock_guard lock(expansions_mutex);
+      if (!gazetteer) gazetteer = Gazetteer::builtin();
+      places = gazetteer;
+    }
+    return places->canonical_names(name);
+  }
+
+  // Compiles `text` with the index's synonyms and place aliases. `synonyms` keeps the expander
+  // alive while the query is compiled.
+  Xapian::Query compile(std::string_view text, MatchMode match, const Xapian::Database& database,
+                        std::shared_ptr<const detail::SynonymExpander>& expander) const {
+    expander = synonyms_of(database);
+    detail::QueryExpansions expansions;
+    expansions.synonyms = expander->empty() ? nullptr : expander.get();
+    expansions.place_names = [this](std::string_view name) { return canonical_place_names(name); };
+    const detail::QueryLimits limits{.max_query_bytes = options.max_query_bytes,
+                                     .max_wildcards = options.max_wildcards,
+                                     .max_wildcard_terms = options.max_wildcard_terms};
+    return detail::compile_query(text, match, database, language, limits, expansions);
+  }
 
   class Lease {
    public:
@@ -123,6 +167,7 @@ Index Index::open(const fs::path& path, IndexOptions options) {
   impl->path = path.string();
   impl->options = options;
   impl->language = detail::stemmer_name(language).empty() ? "english" : language;
+  impl->gazetteer = impl->options.gazetteer;
   impl->idle.push_back(std::make_unique<Xapian::Database>(std::move(database)));
   return Index(std::move(impl));
 }
@@ -133,11 +178,8 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 
 SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database& database) const {
-  const detail::QueryLimits limits{.max_query_bytes = options.max_query_bytes,
-                                   .max_wildcards = options.max_wildcards,
-                                   .max_wildcard_terms = options.max_wildcard_terms};
-  const Xapian::Query query =
-      detail::compile_query(request.query, request.match, database, language, limits);
+  std::shared_ptr<const detail::SynonymExpander> expander;
+  const Xapian::Query query = compile(request.query, request.match, database, expander);
   Xapian::Enquire enquire(database);
   std::optional<detail::RecencyBoost> recency;
   if (request.recency_half_life_days != 0) {
@@ -202,9 +244,9 @@ std::optional<std::string> Index::Impl::suggest(const SearchRequest& request, st
       detail::correct_spelling(request.query, database, detail::make_stemmer(language));
   if (!corrected) return std::nullopt;
   Xapian::Enquire enquire(database);
+  std::shared_ptr<const detail::SynonymExpander> expander;
   try {
-    enquire.set_query(detail::compile_query(*corrected, request.match, database, language,
-                                            detail::QueryLimits{}));
+    enquire.set_query(compile(*corrected, request.match, database, expander));
   } catch (const QueryError&) {
     return std::nullopt;
   }
@@ -235,6 +277,13 @@ std::optional<Article> Index::get(std::string_view id) const {
     Xapian::PostingIterator posting = database.postlist_begin(term);
     if (posting == database.postlist_end(term)) return std::nullopt;
     return detail::decode_document_data(database.get_document(*posting).get_data());
+  });
+}
+
+std::vector<std::vector<std::string>> Index::synonyms() const {
+  return impl_->with_database([](Xapian::Database& database) {
+    return detail::decode_synonyms(
+        database.get_metadata(std::string(detail::schema::kSynonymsKey)));
   });
 }
 

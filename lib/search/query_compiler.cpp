@@ -12,6 +12,7 @@
 
 #include "analysis/analysis.hpp"
 #include "schema/schema.hpp"
+#include "search/synonyms.hpp"
 #include "text/fold.hpp"
 
 namespace newsdex::detail {
@@ -236,17 +237,36 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
 };
 
 // speaker: and place: match words of the names, as a phrase when several are given, with a
-// trailing * for a prefix ("speaker:abdul*").
+// trailing * for a prefix ("speaker:abdul*"). With `canonical_names`, a name also matches the
+// exact term of each canonical name it may stand for (place:UK finds "United Kingdom").
 class NameProcessor : public Xapian::FieldProcessor {
  public:
   NameProcessor(std::string field, std::string_view word_prefix, unsigned max_expansion,
-                FieldErrors& errors)
+                FieldErrors& errors,
+                std::function<std::vector<std::string>(std::string_view)> canonical_names = {},
+                std::string_view exact_prefix = {})
       : field_(std::move(field)),
         prefix_(word_prefix),
         max_expansion_(max_expansion),
-        errors_(errors) {}
+        errors_(errors),
+        canonical_names_(std::move(canonical_names)),
+        exact_prefix_(exact_prefix) {}
 
   Xapian::Query operator()(const std::string& value) override {
+    Xapian::Query words = match_words(value);
+    if (!canonical_names_ || words.empty() || value.back() == '*') return words;
+    const std::string own = normalize_value(value);
+    std::vector<Xapian::Query> alternatives{words};
+    for (const auto& name : canonical_names_(value)) {
+      if (normalize_value(name) == own) continue;
+      alternatives.emplace_back(schema::value_term(exact_prefix_, name));
+    }
+    if (alternatives.size() == 1) return words;
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+ private:
+  Xapian::Query match_words(const std::string& value) {
     std::vector<std::string> words;
     for_each_word(value, [&](const Word& word) { words.push_back(prefix_ + word.text); });
     if (words.empty()) return errors_.fail(field_, field_ + ": needs a name");
@@ -264,11 +284,12 @@ class NameProcessor : public Xapian::FieldProcessor {
     return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
   }
 
- private:
   std::string field_;
   std::string prefix_;
   unsigned max_expansion_;
   FieldErrors& errors_;
+  std::function<std::vector<std::string>(std::string_view)> canonical_names_;
+  std::string_view exact_prefix_;
 };
 
 // A field matched by one exact term: prefix + the value normalised (or as given, for ids).
@@ -416,7 +437,8 @@ void check_query_syntax(std::string_view text) {
 }
 
 Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian::Database& database,
-                            const std::string& language, const QueryLimits& limits) {
+                            const std::string& language, const QueryLimits& limits,
+                            const QueryExpansions& expansions) {
   if (text.size() > limits.max_query_bytes) {
     throw QueryError("query is " + std::to_string(text.size()) +
                          " bytes, longer than the limit of " +
@@ -447,7 +469,10 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
       (new NameProcessor("speaker", schema::kSpeakerWord, max_expansion, errors))->release(),
       false);
   parser.add_boolean_prefix(
-      "place", (new NameProcessor("place", schema::kPlaceWord, max_expansion, errors))->release(),
+      "place",
+      (new NameProcessor("place", schema::kPlaceWord, max_expansion, errors,
+                         expansions.place_names, schema::kPlace))
+          ->release(),
       false);
   parser.add_boolean_prefix("country", (new CountryProcessor(errors))->release(), false);
   parser.add_boolean_prefix("mentioned", (new MentionedDateProcessor(database, errors))->release(),
@@ -464,7 +489,9 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
                               Xapian::QueryParser::FLAG_PURE_NOT;
   Xapian::Query query;
   try {
-    query = parser.parse_query(fold_diacritics(text), kFlags);
+    const std::string expanded =
+        expansions.synonyms ? expansions.synonyms->expand(text) : std::string(text);
+    query = parser.parse_query(fold_diacritics(expanded), kFlags);
   } catch (const Xapian::QueryParserError& error) {
     throw QueryError("cannot parse query: " + error.get_msg(), 0);
   }

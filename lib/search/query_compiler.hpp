@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -20,6 +22,17 @@ struct QueryLimits {
   std::size_t max_wildcard_terms = 1000;
 };
 
+class SynonymExpander;
+
+// What widens a query beyond its words, both optional.
+struct QueryExpansions {
+  // User synonyms, applied to the free text.
+  const SynonymExpander* synonyms = nullptr;
+  // The canonical names of the places a name may refer to ("UK" -> "United Kingdom"), for
+  // place: filters; extraction indexes places under their canonical names.
+  std::function<std::vector<std::string>(std::string_view)> place_names = nullptr;
+};
+
 // Throws QueryError (with the byte position) for unbalanced quotes or parentheses and for
 // fields newsdex does not know.
 void check_query_syntax(std::string_view text);
@@ -30,6 +43,7 @@ std::string_view known_fields();
 // Throws QueryError for a query that cannot be compiled or exceeds `limits`. An empty query
 // matches everything.
 Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian::Database& database,
-                            const std::string& language, const QueryLimits& limits);
+                            const std::string& language, const QueryLimits& limits,
+                            const QueryExpansions& expansions = {});
 
 }  // namespace newsdex::detail

@@ -38,6 +38,8 @@ std::string correct_word(const std::string& word, std::string_view prefix,
                          const Xapian::Database& database, Xapian::Stem& stemmer) {
   constexpr int kMaxSteps = 3;
   constexpr Xapian::doccount kMoreFrequent = 3;
+  constexpr std::size_t kShortest = 3;  // as in the dictionary: shorter words say too little
+  if (word.size() < kShortest) return {};
   const std::string prefix_text(prefix);
   const Xapian::doccount count = database.get_termfreq(prefix_text + word);
   if (count > std::max<Xapian::doccount>(1, database.get_doccount() / 10000)) return {};

@@ -181,6 +181,32 @@ TEST_F(SearchtoolTest, DidYouMeanForWordsAndNames) {
   EXPECT_TRUE(query_json({"marzipan"})["suggestion"].is_null());
 }
 
+TEST_F(SearchtoolTest, SynonymsLoadShowAndWidenQueries) {
+  const auto file = dir_ / "synonyms.txt";
+  std::ofstream(file) << "# test synonyms\nicebreaker, ice breaker, turbine\nsauna, bathhouse\n";
+  EXPECT_EQ(ids({"icebreaker"}), std::vector<std::string>{"fx-01-tallinn-icebreaker"});
+  const auto loaded = searchtool({"synonyms", "--db", db_, file.string()});
+  EXPECT_EQ(loaded.exit_code, 0) << loaded.err;
+  EXPECT_EQ(loaded.out, "loaded 2 synonym groups into " + db_ + "\n");
+  EXPECT_EQ(searchtool({"synonyms", "--db", db_}).out,
+            "icebreaker, ice breaker, turbine\nsauna, bathhouse\n");
+  EXPECT_EQ(nlohmann::json::parse(searchtool({"synonyms", "--db", db_, "--json"}).out)["groups"][1],
+            nlohmann::json({"sauna", "bathhouse"}));
+  EXPECT_EQ(
+      ids({"icebreaker", "--sort", "oldest"}),
+      (std::vector<std::string>{"fx-01-tallinn-icebreaker", "fx-05-rotterdam-turbine-blades"}));
+
+  const auto bad = searchtool({"synonyms", "--db", db_, "-"}, "sauna, bathhouse\nlonely\n");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "searchtool: <stdin>:2: a synonym group needs two or more members separated by "
+            "commas\n");
+  EXPECT_EQ(searchtool({"synonyms", "--db", db_}).out.substr(0, 10), "icebreaker");  // unchanged
+  EXPECT_EQ(searchtool({"synonyms", "--db", db_, "-"}, "").out,
+            "loaded 0 synonym groups into " + db_ + "\n");
+  EXPECT_EQ(ids({"icebreaker"}), std::vector<std::string>{"fx-01-tallinn-icebreaker"});
+}
+
 TEST_F(SearchtoolTest, UnknownFacetsAndPeriodsAreUsageErrors) {
   EXPECT_EQ(searchtool({"query", "--db", db_, "--facets", "speaker,colour", "x"}).exit_code, 2);
   EXPECT_EQ(searchtool({"query", "--db", db_, "--timeline", "decade", "x"}).exit_code, 2);

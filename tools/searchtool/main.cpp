@@ -10,6 +10,7 @@ namespace searchtool {
 int run_index(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
+int run_synonyms(const std::vector<std::string>& args);
 }  // namespace searchtool
 
 namespace {
@@ -21,6 +22,8 @@ constexpr std::array kCommands{
             searchtool::run_index},
     Command{"query", "search an index", searchtool::run_query},
     Command{"delete", "remove articles from an index by id", searchtool::run_delete},
+    Command{"synonyms", "load a synonyms file into an index, or show its synonyms",
+            searchtool::run_synonyms},
 };
 
 void print_usage(std::ostream& out) {
