@@ -21,9 +21,12 @@ namespace newsdex {
 
 // A person or organisation quoted or cited as a source.
 struct Speaker {
-  std::string name;            // canonical full name, e.g. "Leyla Abdullayeva"
-  std::string role;            // title or apposition stripped from the name; may be empty
-  std::vector<Span> mentions;  // every place in the body that refers to this speaker
+  std::string name;  // canonical full name, e.g. "Leyla Abdullayeva"
+  std::string role;  // title or apposition stripped from the name; may be empty
+  // Every place in the body that words are attributed to this speaker: its name, or a
+  // pronoun, surname or "the ministry" that refers back to it. Occurrences of the name that
+  // attribute nothing ("a rally for Abdullayeva") are not mentions.
+  std::vector<Span> mentions;
 
   friend bool operator==(const Speaker&, const Speaker&) = default;
 };
