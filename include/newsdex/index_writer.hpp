@@ -6,6 +6,7 @@
 //
 //   auto writer = newsdex::IndexWriter::open("news.db");   // creates the index if missing
 //   writer.add(article);                                   // replaces an article with the same id
+//   writer.add_batch(articles);                            // the same, on several threads
 //   writer.commit();
 #pragma once
 
@@ -13,6 +14,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,11 +35,14 @@ struct WriterOptions {
   // Stemming language for articles that name none (Article::language). Stored in the index at
   // creation and used by searches; ignored when opening an existing index. Default "english".
   std::string language = "english";
-  // Commit automatically after this many added or removed articles. Default 10000.
-  std::size_t batch_articles = 10000;
-  // Commit automatically once the text added since the last commit exceeds this many bytes,
-  // which bounds the writer's memory. Default 128 MiB.
-  std::size_t batch_bytes = std::size_t{128} << 20;
+  // Commit automatically after this many added or removed articles (per shard). Xapian keeps
+  // the postings of uncommitted articles in memory and looks every term up there, which gets
+  // slower as they grow: small batches index faster (see bench/RESULTS.md). Default 2000.
+  std::size_t batch_articles = 2000;
+  // Commit automatically once the text added since the last commit exceeds this many bytes.
+  // Together with batch_articles this bounds the writer's memory, whatever the corpus size
+  // (peak RSS stays under about 20 times this plus 100 MiB per shard). Default 32 MiB.
+  std::size_t batch_bytes = std::size_t{32} << 20;
   // Create the index when the path holds none. Default true.
   bool create = true;
   // Keep the spelling dictionary that did-you-mean suggestions come from up to date (words of
@@ -46,6 +51,16 @@ struct WriterOptions {
   // How long open() waits for another writer to release the index before it throws
   // IndexLockedError. Default 0: throw at once.
   std::chrono::milliseconds wait_for_lock{0};
+  // Threads that add_batch() builds and writes documents on; 0 for one per processor core.
+  // add() always works on the calling thread. Default 0.
+  std::size_t threads = 0;
+  // Number of shards of a new index. With more than one, the index folder holds that many
+  // Xapian databases (shard-0, shard-1, ...) and a stub file XAPIANDB listing them, which Xapian
+  // (and Index::open) opens as one database; each article goes to the shard picked by a stable
+  // hash of its id, so a new version lands where the old one is, and add_batch() writes the
+  // shards in parallel. Ignored when opening an existing index, which keeps its shards.
+  // Default 1 (one plain Xapian database).
+  std::size_t shards = 1;
 };
 
 // What add() did with an article.
@@ -83,6 +98,14 @@ class NEWSDEX_EXPORT IndexWriter {
   // Indexes `article` with the speakers, places and dates in `annotations` (which join those the
   // article itself lists). Throws InvalidArgumentError when the article has no body or no id.
   AddOutcome add(const Article& article, const Annotations& annotations = {});
+  // Adds `articles` with the same effect as add() on each in turn (a later article with the
+  // same id replaces an earlier one), building documents on WriterOptions::threads threads and
+  // writing the shards in parallel; returns each article's outcome, in order. When `repeated`
+  // is given, it receives the positions of the articles whose id this writer had already met
+  // since open() (WriterStats::duplicates). Throws InvalidArgumentError before writing anything
+  // when an article has no id or an empty body.
+  std::vector<AddOutcome> add_batch(std::span<const Article> articles,
+                                    std::vector<std::size_t>* repeated = nullptr);
   // Removes the article with this id; returns false when there was none.
   bool remove(std::string_view id);
   // Makes every change so far durable and visible to readers.
@@ -95,6 +118,8 @@ class NEWSDEX_EXPORT IndexWriter {
 
   // Number of articles in the index, counting uncommitted changes.
   std::size_t size() const;
+  // Number of shards (1 for an unsharded index).
+  std::size_t shards() const;
   const WriterStats& stats() const;
   const std::filesystem::path& path() const;
 
@@ -103,5 +128,17 @@ class NEWSDEX_EXPORT IndexWriter {
   explicit IndexWriter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+struct CompactOptions {
+  // Merge the shards of a sharded index into one database (the XAPIANDB stub goes away).
+  // Default false: each shard is compacted on its own.
+  bool merge_shards = false;
+};
+
+// Rewrites the index at `path` as Xapian's compactor does (xapian-compact): B-tree blocks full,
+// typically 40 % smaller than an index that was written article by article. Holds the write
+// lock meanwhile (IndexLockedError when a writer has it); needs free disk space for a copy.
+// Readers that have the index open should reopen it afterwards.
+NEWSDEX_EXPORT void compact_index(const std::filesystem::path& path, CompactOptions options = {});
 
 }  // namespace newsdex

@@ -1,12 +1,19 @@
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <sstream>
 #include <thread>
 #include <vector>
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>  // renameat2
 #include <unistd.h>
 #include <xapian.h>
 
@@ -19,54 +26,62 @@
 #include "index/spelling_data.hpp"
 #include "schema/schema.hpp"
 #include "schema/synonym_data.hpp"
+#include "text/hash.hpp"
 
 namespace newsdex {
 
 namespace fs = std::filesystem;
 
-struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
-  fs::path path;
-  WriterOptions options;
-  Xapian::WritableDatabase database;
-  detail::DocumentBuilder builder;
-  WriterStats stats;
-  std::size_t pending_articles = 0;
-  std::size_t pending_bytes = 0;
-  // Documents add() has met since open(), by docid, to tell an id repeated within one input.
-  std::vector<bool> seen;
-
-  Impl(fs::path path_in, WriterOptions options_in, Xapian::WritableDatabase database_in,
-       const std::string& language)
-      : path(std::move(path_in)),
-        options(std::move(options_in)),
-        database(std::move(database_in)),
-        builder(language) {}
-
-  void after_change(std::size_t bytes) {
-    ++pending_articles;
-    pending_bytes += bytes;
-    if (pending_articles >= options.batch_articles || pending_bytes >= options.batch_bytes) {
-      commit();
-    }
-  }
-
-  // Records that add() met `docid`; returns whether it had already.
-  bool mark_seen(Xapian::docid docid) {
-    if (docid >= seen.size()) seen.resize(std::max<std::size_t>(docid + 1, seen.size() * 2));
-    const bool already = seen[docid];
-    seen[docid] = true;
-    return already;
-  }
-
-  void commit() {
-    database.commit();
-    ++stats.commits;
-    pending_articles = 0;
-    pending_bytes = 0;
-  }
-};
-
 namespace {
+
+constexpr std::string_view kStubName = "XAPIANDB";
+
+// Articles built and written together by add_batch(): bounds the memory that built documents
+// hold, whatever the size of the batch a caller passes.
+constexpr std::size_t kChunkArticles = 256;
+constexpr std::size_t kChunkBytes = std::size_t{8} << 20;
+
+std::string shard_name(std::size_t number) {
+  return "shard-" + std::to_string(number);
+}
+
+// The shard folders a stub lists, in order. Only local databases can be written.
+std::vector<fs::path> read_stub(const fs::path& folder) {
+  std::ifstream in(folder / kStubName);
+  if (!in) throw IndexFormatError("cannot read " + (folder / kStubName).string());
+  std::vector<fs::path> shards;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream words(line);
+    std::string type, where;
+    words >> type >> where;
+    if (type == "remote") {
+      throw IndexFormatError((folder / kStubName).string() +
+                             " lists a remote shard; write to it where it is served");
+    }
+    if (where.empty()) where = type;  // a line with only a path
+    const fs::path shard(where);
+    shards.push_back(shard.is_absolute() ? shard : folder / shard);
+  }
+  if (shards.empty()) throw IndexFormatError((folder / kStubName).string() + " lists no shards");
+  return shards;
+}
+
+void write_stub(const fs::path& folder, std::size_t shards) {
+  const fs::path temporary = folder / (std::string(kStubName) + ".new");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    for (std::size_t i = 0; i < shards; ++i)
+      out << "auto " << shard_name(i) << '\n';
+    if (!out.flush()) throw IoError("cannot write " + temporary.string());
+  }
+  fs::rename(temporary, folder / kStubName);
+}
+
+bool is_sharded(const fs::path& path) {
+  std::error_code ignored;
+  return fs::is_directory(path, ignored) && fs::exists(path / kStubName, ignored);
+}
 
 // Refuses to turn a folder of unrelated files into an index.
 void check_creatable(const fs::path& path) {
@@ -158,7 +173,8 @@ void sync_folder(const fs::path& folder) {
 
 // Creates an empty index with its format marker aside and renames it to `target` (which is
 // missing or an empty folder), so that a crash never leaves a half-made index at `target`.
-// Losing a race to another creator is fine: the index it made is opened instead.
+// Losing a race to another creator is fine: the index it made is opened instead. With more than
+// one shard, the folder made aside holds the shards and their stub.
 void create_index(const fs::path& target, const WriterOptions& options) {
   const std::string language = checked_language(options);
   remove_abandoned_creations(target);
@@ -167,10 +183,20 @@ void create_index(const fs::path& target, const WriterOptions& options) {
   std::error_code error;
   fs::remove_all(aside, error);
   try {
-    Xapian::WritableDatabase database(aside.string(), Xapian::DB_CREATE);
-    write_format(database, language);
-    database.commit();
-    database.close();
+    std::vector<fs::path> shards{aside};
+    if (options.shards > 1) {
+      shards.clear();
+      fs::create_directories(aside);
+      for (std::size_t i = 0; i < options.shards; ++i)
+        shards.push_back(aside / shard_name(i));
+    }
+    for (const auto& shard : shards) {
+      Xapian::WritableDatabase database(shard.string(), Xapian::DB_CREATE);
+      write_format(database, language);
+      database.commit();
+      database.close();
+    }
+    if (options.shards > 1) write_stub(aside, options.shards);
   } catch (const Xapian::Error& xapian_error) {
     fs::remove_all(aside, error);
     throw IoError("cannot create an index at " + target.string() + ": " +
@@ -215,30 +241,200 @@ Xapian::WritableDatabase open_writable(const fs::path& path, const WriterOptions
   }
 }
 
+void check_article(const Article& article) {
+  if (article.id.empty()) throw InvalidArgumentError("article has no id");
+  if (article.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InvalidArgumentError("article " + article.id + " has an empty body");
+  }
+}
+
+// Runs work(0) ... work(count - 1) on up to `threads` threads (the calling one included) and
+// rethrows the first exception any of them threw.
+template <typename Work>
+void run_parallel(std::size_t count, std::size_t threads, Work&& work) {
+  threads = std::max<std::size_t>(1, std::min(threads, count));
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto loop = [&](std::size_t worker) {
+    try {
+      for (std::size_t i; (i = next++) < count;)
+        work(i, worker);
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = count;
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t)
+    helpers.emplace_back(loop, t);
+  loop(0);
+  for (auto& helper : helpers)
+    helper.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
+
+struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
+  struct Shard {
+    fs::path path;
+    Xapian::WritableDatabase database;
+    // Documents add() has met since open(), by docid, to tell an id repeated within one input.
+    std::vector<bool> seen;
+
+    // Records that add() met `docid`; returns whether it had already.
+    bool mark_seen(Xapian::docid docid) {
+      if (docid >= seen.size()) seen.resize(std::max<std::size_t>(docid + 1, seen.size() * 2));
+      const bool already = seen[docid];
+      seen[docid] = true;
+      return already;
+    }
+  };
+
+  // What write() did with one document.
+  struct Written {
+    AddOutcome outcome = AddOutcome::unchanged;
+    bool duplicate = false;  // the id was met before since open()
+  };
+
+  fs::path path;
+  WriterOptions options;
+  std::string language;
+  std::vector<Shard> shards;
+  // One builder per thread of add_batch(); builders_[0] also serves add().
+  std::vector<detail::DocumentBuilder> builders;
+  WriterStats stats;
+  std::size_t pending_articles = 0;
+  std::size_t pending_bytes = 0;
+
+  std::size_t shard_of(std::string_view id) const {
+    return shards.size() == 1 ? 0 : detail::fnv1a64(id) % shards.size();
+  }
+
+  std::size_t thread_count() const {
+    if (options.threads > 0) return options.threads;
+    return std::max(1u, std::thread::hardware_concurrency());
+  }
+
+  // Writes one built document into its shard: skips it when an identical article with the
+  // id is there, replaces a different one, adds it otherwise. Touches only that shard, so
+  // shards may be written on different threads at once.
+  Written write(Shard & shard, const detail::BuiltDocument& built) const {
+    Xapian::WritableDatabase& database = shard.database;
+    Xapian::PostingIterator existing = database.postlist_begin(built.id_term);
+    Written written;
+    if (existing == database.postlist_end(built.id_term)) {
+      shard.mark_seen(database.add_document(built.document));
+      written.outcome = AddOutcome::added;
+    } else {
+      const Xapian::docid docid = *existing;
+      written.duplicate = shard.mark_seen(docid);
+      if (database.get_document(docid).get_value(detail::schema::kFingerprintSlot) ==
+          built.fingerprint) {
+        return written;
+      }
+      if (options.spelling) detail::remove_spelling_words(database, docid);
+      database.replace_document(docid, built.document);
+      written.outcome = AddOutcome::replaced;
+    }
+    if (options.spelling) detail::add_spelling_words(database, built.document);
+    return written;
+  }
+
+  void count(const Written& written, std::size_t bytes) {
+    if (written.duplicate) ++stats.duplicates;
+    switch (written.outcome) {
+      case AddOutcome::added:
+        ++stats.added;
+        break;
+      case AddOutcome::replaced:
+        ++stats.replaced;
+        break;
+      case AddOutcome::unchanged:
+        ++stats.unchanged;
+        return;
+    }
+    ++pending_articles;
+    pending_bytes += bytes;
+  }
+
+  void commit_if_due() {
+    if (pending_articles >= options.batch_articles || pending_bytes >= options.batch_bytes) {
+      commit();
+    }
+  }
+
+  void commit() {
+    run_parallel(shards.size(), thread_count(),
+                 [&](std::size_t i, std::size_t) { shards[i].database.commit(); });
+    ++stats.commits;
+    pending_articles = 0;
+    pending_bytes = 0;
+  }
+
+  // add_batch() on at most kChunkArticles articles that fit in the current commit batch.
+  void add_chunk(std::span<const Article> articles, std::vector<AddOutcome> & outcomes) {
+    std::vector<std::optional<detail::BuiltDocument>> built(articles.size());
+    run_parallel(articles.size(), builders.size(), [&](std::size_t i, std::size_t worker) {
+      built[i] = builders[worker].build(articles[i], {});
+    });
+    std::vector<std::vector<std::size_t>> by_shard(shards.size());
+    for (std::size_t i = 0; i < articles.size(); ++i)
+      by_shard[shard_of(articles[i].id)].push_back(i);
+    std::vector<Written> chunk_outcomes(articles.size());
+    run_parallel(shards.size(), thread_count(), [&](std::size_t shard, std::size_t) {
+      for (const std::size_t i : by_shard[shard]) {
+        chunk_outcomes[i] = write(shards[shard], *built[i]);
+        built[i].reset();
+      }
+    });
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      count(chunk_outcomes[i], articles[i].body.size() + articles[i].title.size());
+      if (repeated && chunk_outcomes[i].duplicate) repeated->push_back(outcomes.size());
+      outcomes.push_back(chunk_outcomes[i].outcome);
+    }
+  }
+};
 
 IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
   if (options.batch_articles == 0 || options.batch_bytes == 0) {
     throw InvalidArgumentError("batch sizes must be at least 1");
   }
+  if (options.shards == 0 || options.shards > 1024) {
+    throw InvalidArgumentError("shards must be between 1 and 1024");
+  }
   if (options.wait_for_lock.count() < 0) {
     throw InvalidArgumentError("wait_for_lock must not be negative");
   }
   const fs::path folder = folder_path(path);
-  if (options.create) {
-    check_creatable(folder);
-    if (!detail::looks_like_database(folder.string())) create_index(folder, options);
-  } else if (!detail::looks_like_database(folder.string())) {
-    throw IndexNotFoundError("no index at " + path.string());
-  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->options = std::move(options);
   try {
-    Xapian::WritableDatabase database = open_writable(folder, options);
-    const std::string language = prepare_format(database, path, options);
-    return IndexWriter(
-        std::make_unique<Impl>(path, std::move(options), std::move(database), language));
+    if (impl->options.create) {
+      check_creatable(folder);
+      if (!detail::looks_like_database(folder.string())) create_index(folder, impl->options);
+    } else if (!detail::looks_like_database(folder.string())) {
+      throw IndexNotFoundError("no index at " + path.string());
+    }
+    const std::vector<fs::path> shard_paths =
+        is_sharded(folder) ? read_stub(folder) : std::vector<fs::path>{folder};
+    for (const auto& shard_path : shard_paths) {
+      Xapian::WritableDatabase database = open_writable(shard_path, impl->options);
+      const std::string language = prepare_format(database, shard_path, impl->options);
+      if (impl->language.empty()) impl->language = language;
+      impl->shards.push_back({shard_path, std::move(database), {}});
+    }
   } catch (const Xapian::Error& error) {
     detail::rethrow_xapian_error(error, path.string());
+  } catch (const fs::filesystem_error& error) {
+    throw IoError("cannot open the index at " + path.string() + ": " + error.what());
   }
+  for (std::size_t i = 0; i < impl->thread_count(); ++i)
+    impl->builders.emplace_back(impl->language);
+  return IndexWriter(std::move(impl));
 }
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -256,44 +452,60 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 
 AddOutcome IndexWriter::add(const Article& article, const Annotations& annotations) {
   try {
-    const detail::BuiltDocument built = impl_->builder.build(article, annotations);
-    Xapian::WritableDatabase& database = impl_->database;
-    AddOutcome outcome = AddOutcome::added;
-    Xapian::PostingIterator existing = database.postlist_begin(built.id_term);
-    if (existing != database.postlist_end(built.id_term)) {
-      const Xapian::docid docid = *existing;
-      if (impl_->mark_seen(docid)) ++impl_->stats.duplicates;
-      if (database.get_document(docid).get_value(detail::schema::kFingerprintSlot) ==
-          built.fingerprint) {
-        ++impl_->stats.unchanged;
-        return AddOutcome::unchanged;
-      }
-      if (impl_->options.spelling) detail::remove_spelling_words(database, docid);
-      database.replace_document(docid, built.document);
-      outcome = AddOutcome::replaced;
-      ++impl_->stats.replaced;
-    } else {
-      impl_->mark_seen(database.add_document(built.document));
-      ++impl_->stats.added;
-    }
-    if (impl_->options.spelling) detail::add_spelling_words(database, built.document);
-    impl_->after_change(article.body.size() + article.title.size());
-    return outcome;
+    const detail::BuiltDocument built = impl_->builders.front().build(article, annotations);
+    const auto written = impl_->write(impl_->shards[impl_->shard_of(article.id)], built);
+    impl_->count(written, article.body.size() + article.title.size());
+    impl_->commit_if_due();
+    return written.outcome;
   } catch (const Xapian::Error& error) {
     detail::rethrow_xapian_error(error, impl_->path.string());
   }
 }
 
+std::vector<AddOutcome> IndexWriter::add_batch(std::span<const Article> articles,
+                                               std::vector<std::size_t>* repeated) {
+  for (const auto& article : articles)
+    check_article(article);
+  std::vector<AddOutcome> outcomes;
+  outcomes.reserve(articles.size());
+  Impl& impl = *impl_;
+  try {
+    std::size_t start = 0;
+    while (start < articles.size()) {
+      // The chunk ends where add() would have committed, so commits fall where they would.
+      std::size_t end = start;
+      std::size_t articles_due = impl.pending_articles;
+      std::size_t bytes_due = impl.pending_bytes;
+      std::size_t chunk_bytes = 0;
+      while (end < articles.size() && end - start < kChunkArticles && chunk_bytes < kChunkBytes &&
+             articles_due < impl.options.batch_articles && bytes_due < impl.options.batch_bytes) {
+        const std::size_t bytes = articles[end].body.size() + articles[end].title.size();
+        ++articles_due;
+        bytes_due += bytes;
+        chunk_bytes += bytes;
+        ++end;
+      }
+      impl.add_chunk(articles.subspan(start, end - start), outcomes, repeated);
+      impl.commit_if_due();
+      start = end;
+    }
+  } catch (const Xapian::Error& error) {
+    detail::rethrow_xapian_error(error, impl.path.string());
+  }
+  return outcomes;
+}
+
 bool IndexWriter::remove(std::string_view id) {
   try {
     const std::string term = detail::schema::id_term(id);
-    Xapian::WritableDatabase& database = impl_->database;
+    Xapian::WritableDatabase& database = impl_->shards[impl_->shard_of(id)].database;
     const Xapian::PostingIterator existing = database.postlist_begin(term);
     if (existing == database.postlist_end(term)) return false;
     if (impl_->options.spelling) detail::remove_spelling_words(database, *existing);
     database.delete_document(term);
     ++impl_->stats.removed;
-    impl_->after_change(0);
+    ++impl_->pending_articles;
+    impl_->commit_if_due();
     return true;
   } catch (const Xapian::Error& error) {
     detail::rethrow_xapian_error(error, impl_->path.string());
@@ -311,15 +523,24 @@ void IndexWriter::commit() {
 void IndexWriter::set_synonyms(const std::vector<std::vector<std::string>>& groups) {
   const std::string stored = detail::encode_synonyms(detail::normalize_synonym_groups(groups));
   try {
-    impl_->database.set_metadata(std::string(detail::schema::kSynonymsKey), stored);
+    for (auto& shard : impl_->shards)
+      shard.database.set_metadata(std::string(detail::schema::kSynonymsKey), stored);
   } catch (const Xapian::Error& error) {
     detail::rethrow_xapian_error(error, impl_->path.string());
   }
-  impl_->after_change(0);
+  ++impl_->pending_articles;
+  impl_->commit_if_due();
 }
 
 std::size_t IndexWriter::size() const {
-  return impl_->database.get_doccount();
+  std::size_t total = 0;
+  for (const auto& shard : impl_->shards)
+    total += shard.database.get_doccount();
+  return total;
+}
+
+std::size_t IndexWriter::shards() const {
+  return impl_->shards.size();
 }
 
 const WriterStats& IndexWriter::stats() const {
@@ -328,6 +549,60 @@ const WriterStats& IndexWriter::stats() const {
 
 const fs::path& IndexWriter::path() const {
   return impl_->path;
+}
+
+namespace {
+
+// Puts `replacement` where `target` is, atomically where the file system can exchange two
+// names, and removes what was there.
+void replace_folder(const fs::path& target, const fs::path& replacement) {
+  if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(replacement);
+    return;
+  }
+  const fs::path old = target.string() + ".old-compact";
+  fs::remove_all(old);
+  fs::rename(target, old);
+  fs::rename(replacement, target);
+  fs::remove_all(old);
+}
+
+void compact_database(const std::string& source, const fs::path& target) {
+  const fs::path output = target.string() + ".new-compact";
+  fs::remove_all(output);
+  {
+    Xapian::Database database(source);
+    database.compact(output.string(), Xapian::DBCOMPACT_MULTIPASS);
+  }
+  replace_folder(target, output);
+}
+
+}  // namespace
+
+void compact_index(const fs::path& path, CompactOptions options) {
+  if (!detail::looks_like_database(path.string()) || fs::is_regular_file(path)) {
+    throw IndexNotFoundError("no index at " + path.string());
+  }
+  try {
+    const bool sharded = is_sharded(path);
+    const std::vector<fs::path> shard_paths = sharded ? read_stub(path) : std::vector{path};
+    // Writers are kept out by holding every shard's write lock throughout.
+    std::vector<Xapian::WritableDatabase> locks;
+    for (const auto& shard : shard_paths)
+      locks.emplace_back(shard.string(), Xapian::DB_OPEN);
+    if (sharded && options.merge_shards) {
+      compact_database(path.string(), path);
+    } else {
+      for (const auto& shard : shard_paths)
+        compact_database(shard.string(), shard);
+    }
+    for (auto& lock : locks)
+      lock.close();
+  } catch (const Xapian::Error& error) {
+    detail::rethrow_xapian_error(error, path.string());
+  } catch (const fs::filesystem_error& error) {
+    throw IoError("cannot compact the index at " + path.string() + ": " + error.what());
+  }
 }
 
 }  // namespace newsdex

@@ -94,8 +94,12 @@ int run_index(const std::vector<std::string>& args) {
       "skip articles (files, JSON lines) larger than this many MiB")(
       "wait-lock", po::value(&wait_lock)->default_value(0),
       "seconds to wait for another writer to finish; 0: fail at once")(
-      "json", "print the summary as JSON")("quiet,q", "print no progress line and no summary")(
-      "input", po::value(&inputs)->multitoken(), "files, folders or - (standard input)");
+      "threads", po::value(&writer_options.threads)->default_value(writer_options.threads),
+      "threads that build and write documents; 0 for one per core")(
+      "shards", po::value(&writer_options.shards)->default_value(writer_options.shards),
+      "shards of a new index, written in parallel")("json", "print the summary as JSON")(
+      "quiet,q", "print no progress line and no summary")("input", po::value(&inputs)->multitoken(),
+                                                          "files, folders or - (standard input)");
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map values;
@@ -106,6 +110,7 @@ int run_index(const std::vector<std::string>& args) {
     throw UsageError("no input given: name files, folders or - for standard input");
   if (batch_mb == 0) throw UsageError("--batch-mb must be at least 1");
   if (max_article_mb == 0) throw UsageError("--max-article-mb must be at least 1");
+  if (writer_options.shards == 0) throw UsageError("--shards must be at least 1");
   writer_options.batch_bytes = batch_mb << 20;
   writer_options.wait_for_lock = wait_lock_option(wait_lock);
   read_options.max_article_bytes = max_article_mb << 20;
@@ -129,29 +134,58 @@ int run_index(const std::vector<std::string>& args) {
       (problem.skipped ? skipped : warnings) += 1;
     }
   };
+  // Articles go to the writer in groups, which it builds and writes on several threads.
+  constexpr std::size_t kGroupArticles = 512;
+  constexpr std::size_t kGroupBytes = std::size_t{4} << 20;
+  std::vector<newsdex::Article> group;
+  std::vector<newsdex::SourceLocation> locations;
+  std::size_t group_bytes = 0;
+  auto skip = [&](const newsdex::SourceLocation& where, const std::string& message) {
+    progress.clear();
+    print_error(where.file + ":" + std::to_string(where.line) + ": " + message + " (skipped)");
+    ++skipped;
+  };
+  auto warn_repeated = [&](std::size_t i) {
+    const auto& where = locations[i];
+    progress.clear();
+    print_error(where.file + ":" + std::to_string(where.line) + ": id \"" + group[i].id +
+                "\" was already given earlier in this input; this article replaces it");
+    ++warnings;
+  };
+  auto flush_group = [&] {
+    std::vector<std::size_t> repeated;
+    try {
+      writer.add_batch(group, &repeated);
+    } catch (const newsdex::InvalidArgumentError&) {
+      // Some article cannot be indexed: add them one by one to report which.
+      for (std::size_t i = 0; i < group.size(); ++i) {
+        try {
+          const std::size_t duplicates = writer.stats().duplicates;
+          writer.add(group[i]);
+          if (writer.stats().duplicates > duplicates) repeated.push_back(i);
+        } catch (const newsdex::InvalidArgumentError& error) {
+          skip(locations[i], error.what());
+        }
+      }
+    }
+    for (const std::size_t i : repeated)
+      warn_repeated(i);
+    group.clear();
+    locations.clear();
+    group_bytes = 0;
+    progress.update(read, skipped);
+  };
   while (!stop_requested) {
     auto article = reader.next();
     report_problems();
     if (!article) break;
     ++read;
-    const auto& where = reader.location();
-    const std::string location = where.file + ":" + std::to_string(where.line) + ": ";
-    try {
-      const std::size_t duplicates = writer.stats().duplicates;
-      writer.add(*article);
-      if (writer.stats().duplicates > duplicates) {
-        progress.clear();
-        print_error(location + "id \"" + article->id +
-                    "\" was already given earlier in this input; this article replaces it");
-        ++warnings;
-      }
-    } catch (const newsdex::InvalidArgumentError& error) {
-      progress.clear();
-      print_error(location + error.what() + " (skipped)");
-      ++skipped;
-    }
-    progress.update(read, skipped);
+    group_bytes += article->body.size();
+    group.push_back(std::move(*article));
+    locations.push_back(reader.location());
+    if (group.size() >= kGroupArticles || group_bytes >= kGroupBytes) flush_group();
   }
+  if (!group.empty()) flush_group();
   writer.commit();
   progress.clear();
 

@@ -11,6 +11,7 @@ int run_index(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
 int run_synonyms(const std::vector<std::string>& args);
+int run_compact(const std::vector<std::string>& args);
 }  // namespace searchtool
 
 namespace {
@@ -24,6 +25,8 @@ constexpr std::array kCommands{
     Command{"delete", "remove articles from an index by id", searchtool::run_delete},
     Command{"synonyms", "load a synonyms file into an index, or show its synonyms",
             searchtool::run_synonyms},
+    Command{"compact", "rewrite an index smaller (xapian-compact), merging shards if asked",
+            searchtool::run_compact},
 };
 
 void print_usage(std::ostream& out) {
