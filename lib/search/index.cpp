@@ -15,6 +15,7 @@
 #include "schema/synonym_data.hpp"
 #include "search/facets.hpp"
 #include "search/query_compiler.hpp"
+#include "search/ranked_page.hpp"
 #include "search/recency.hpp"
 #include "search/snippet.hpp"
 #include "search/spelling.hpp"
@@ -187,25 +188,29 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
                                          request.recency_weight, request.recency_reference);
   }
   enquire.set_query(recency ? recency->apply(query, database) : query);
-  switch (request.sort) {
-    case SortOrder::relevance:
-      enquire.set_sort_by_relevance_then_value(detail::schema::kDateSlot, true);
-      break;
-    case SortOrder::newest:
-      enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot, true);
-      break;
-    case SortOrder::oldest:
-      enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot, false);
-      break;
-  }
   detail::FacetCounter counter(database, request.facets, request.timeline);
   counter.attach(enquire);
   // Exact counts need every match considered, which Xapian otherwise avoids.
   const Xapian::doccount check_at_least =
       counter.empty() ? 0 : std::max<Xapian::doccount>(database.get_doccount(), 1);
-  const Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+  const auto offset = static_cast<Xapian::doccount>(request.offset);
+  const auto limit = static_cast<Xapian::doccount>(request.limit);
+  detail::RankedPage page;
+  // relevance_then_newest may run the match twice, which a facet counter would count twice.
+  if (request.sort == SortOrder::relevance && counter.empty()) {
+    page = detail::relevance_then_newest(enquire, detail::schema::kDateSlot, offset, limit);
+  } else {
+    if (request.sort == SortOrder::relevance) {
+      enquire.set_sort_by_relevance_then_value(detail::schema::kDateSlot, true);
+    } else {
+      enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot,
+                                               request.sort == SortOrder::newest);
+    }
+    page.mset = enquire.get_mset(offset, limit, check_at_least);
+    for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
+      page.hits.push_back(it);
+  }
+  const Xapian::MSet& mset = page.mset;
   SearchResults results;
   results.query = request.query;
   results.total = mset.get_matches_estimated();
@@ -217,10 +222,11 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   results.timeline = counter.timeline();
 
   detail::SnippetMaker snippets(query, detail::make_stemmer(language));
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (std::size_t i = 0; i < page.hits.size(); ++i) {
+    const Xapian::MSetIterator& it = page.hits[i];
     Article article = detail::decode_document_data(it.get_document().get_data());
     Hit hit;
-    hit.rank = it.get_rank() + 1;
+    hit.rank = request.offset + i + 1;
     hit.id = std::move(article.id);
     hit.score = it.get_weight();
     hit.date = article.date;

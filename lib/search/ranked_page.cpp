@@ -1,0 +1,58 @@
+#include "search/ranked_page.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace newsdex::detail {
+
+RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_slot,
+                                 Xapian::doccount offset, Xapian::doccount limit,
+                                 Xapian::doccount check_at_least) {
+  RankedPage page;
+  const Xapian::doccount first = offset > 0 ? offset - 1 : 0;
+  enquire.set_sort_by_relevance();
+  page.mset = enquire.get_mset(first, limit + 1 + (offset - first), check_at_least);
+
+  std::vector<Xapian::MSetIterator> all;
+  for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
+    all.push_back(it);
+  const std::size_t page_start = offset - first;
+  const std::size_t page_end = std::min<std::size_t>(all.size(), page_start + limit);
+  if (page_start >= page_end) return page;
+
+  const bool tie_before =
+      page_start > 0 && all[page_start - 1].get_weight() == all[page_start].get_weight();
+  const bool tie_after =
+      page_end < all.size() && all[page_end].get_weight() == all[page_end - 1].get_weight();
+  if (tie_before || tie_after) {
+    enquire.set_sort_by_relevance_then_value(date_slot, true);
+    page.mset = enquire.get_mset(offset, limit, check_at_least);
+    for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
+      page.hits.push_back(it);
+    return page;
+  }
+
+  page.hits.assign(all.begin() + static_cast<std::ptrdiff_t>(page_start),
+                   all.begin() + static_cast<std::ptrdiff_t>(page_end));
+  // Runs of equal weight inside the page: newest first, then by document id.
+  for (std::size_t start = 0; start < page.hits.size();) {
+    std::size_t end = start + 1;
+    while (end < page.hits.size() && page.hits[end].get_weight() == page.hits[start].get_weight())
+      ++end;
+    if (end - start > 1) {
+      std::vector<std::pair<std::string, Xapian::MSetIterator>> run;
+      for (std::size_t i = start; i < end; ++i)
+        run.emplace_back(page.hits[i].get_document().get_value(date_slot), page.hits[i]);
+      std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        return *a.second < *b.second;
+      });
+      for (std::size_t i = start; i < end; ++i)
+        page.hits[i] = run[i - start].second;
+    }
+    start = end;
+  }
+  return page;
+}
+
+}  // namespace newsdex::detail
