@@ -71,6 +71,7 @@ struct Options {
 [[noreturn]] void usage(const std::string& problem) {
   std::cerr << "corpus_bench: " << problem << "\n"
             << "usage: corpus_bench [--input FILE.jsonl[.gz]] [--copies K] [--generate N]\n"
+               "         [--body-bytes N (mean body of generated articles)]\n"
                "         [--limit N] [--threads T] [--shards N] [--compact] [--batch N] "
                "[--batch-mb N] [--queries N] [--rounds R]\n"
                "         [--engines newsdex,xapian,fts5] [--work DIR] [--keep]\n";
@@ -97,6 +98,8 @@ Options parse_options(int argc, char** argv) {
     } else if (arg == "--generate") {
       options.corpus.generate = number(i);
       options.corpus.input.clear();
+    } else if (arg == "--body-bytes") {
+      options.corpus.mean_body_bytes = number(i);
     } else if (arg == "--limit") {
       options.corpus.limit = number(i);
     } else if (arg == "--threads") {
