@@ -143,7 +143,7 @@ typedef enum newsdex_add_outcome {
  * `language` is the stemming language of a new index ("english", "fr", ...); NULL for english.
  * Fails with NEWSDEX_ERROR_LOCKED when another writer holds the index, NEWSDEX_ERROR_NOT_FOUND
  * when it is missing and the flag is not given, NEWSDEX_ERROR_FORMAT when the path holds
- * something else. Commits automatically every 10000 articles or 128 MiB of text. */
+ * something else. Commits automatically every 2000 articles or 32 MiB of text. */
 NEWSDEX_EXPORT newsdex_status newsdex_writer_open(const char* path, const char* language,
                                                   unsigned flags, newsdex_writer** writer);
 /* Commits pending changes and releases the lock. A failure of that commit cannot be reported:
