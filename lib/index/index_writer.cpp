@@ -375,7 +375,8 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
   }
 
   // add_batch() on at most kChunkArticles articles that fit in the current commit batch.
-  void add_chunk(std::span<const Article> articles, std::vector<AddOutcome> & outcomes) {
+  void add_chunk(std::span<const Article> articles, std::vector<AddOutcome> & outcomes,
+                 std::vector<std::size_t> * repeated) {
     std::vector<std::optional<detail::BuiltDocument>> built(articles.size());
     run_parallel(articles.size(), builders.size(), [&](std::size_t i, std::size_t worker) {
       built[i] = builders[worker].build(articles[i], {});

@@ -97,8 +97,11 @@ TEST(ParallelWriter, BatchOnThreadsGivesTheIndexThatAddGives) {
   std::vector<AddOutcome> batched;
   {
     auto writer = IndexWriter::open(dir / "batched", {.batch_articles = 100, .threads = 3});
-    batched = writer.add_batch(articles);
+    std::vector<std::size_t> repeated;
+    batched = writer.add_batch(articles, &repeated);
     writer.commit();
+    EXPECT_EQ(repeated, (std::vector<std::size_t>{700, 701})) << "ids met before in this writer";
+    EXPECT_EQ(writer.stats().duplicates, 2u);
     EXPECT_GE(writer.stats().commits, 7u) << "commits fall every batch_articles articles";
   }
   EXPECT_EQ(batched, one_by_one);
