@@ -556,6 +556,7 @@ class NewsdexSearcher : public Searcher {
     newsdex::SearchRequest request;
     request.limit = kHits;
     request.snippet_bytes = 0;
+    request.suggest_below = 0;  // no spelling suggestions: the baselines make none
     request.query =
         query.kind == QueryKind::phrase ? '"' + joined(query.words) + '"' : joined(query.words);
     if (query.kind == QueryKind::date_range) {
@@ -814,6 +815,28 @@ int main(int argc, char** argv) {
         two_thread_pass(engine, queries);
     }
 
+    // Facets over every match (newsdex only; the baselines have none): the one-word queries
+    // with place, source and month counts and a month timeline.
+    std::vector<double> facet_ms;
+    if (newsdex_index) {
+      for (std::size_t round = 0; round < options.rounds; ++round) {
+        for (const auto& query : queries) {
+          if (query.kind != QueryKind::one_word) continue;
+          newsdex::SearchRequest request;
+          request.query = query.words.front();
+          request.snippet_bytes = 0;
+          request.suggest_below = 0;
+          request.facets = {newsdex::FacetField::place, newsdex::FacetField::source,
+                            newsdex::FacetField::month};
+          request.timeline = newsdex::TimelinePeriod::month;
+          const auto before = Clock::now();
+          newsdex_index->search(request);
+          facet_ms.push_back(
+              std::chrono::duration<double, std::milli>(Clock::now() - before).count());
+        }
+      }
+    }
+
     // The table: one column per engine, then newsdex's ratio to each baseline.
     struct Row {
       std::string label;
@@ -909,6 +932,13 @@ int main(int argc, char** argv) {
       std::cout << '\n';
     }
 
+    if (!facet_ms.empty()) {
+      std::cout << "\nnewsdex facets (place, source, month counts and a month timeline over every "
+                   "match) on the one-word queries: p50 "
+                << fixed(percentile(facet_ms, 50), 2) << " ms, p95 "
+                << fixed(percentile(facet_ms, 95), 2) << " ms, p99 "
+                << fixed(percentile(facet_ms, 99), 2) << " ms\n";
+    }
     // How often the engines return the same number of hits (at most 10) for a query.
     if (engines.size() > 1) {
       std::cout << "\nsame number of hits (<= " << kHits << ") as newsdex:";
