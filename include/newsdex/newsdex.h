@@ -55,13 +55,13 @@ typedef enum newsdex_status {
   NEWSDEX_ERROR = 1,                  /* a failure none of the codes below describes */
   NEWSDEX_ERROR_INVALID_ARGUMENT = 2, /* a NULL handle, a value out of range, an unknown language,
                                          an article without id or body */
-  NEWSDEX_ERROR_QUERY = 3,            /* the query cannot be parsed; see newsdex_last_error_position */
-  NEWSDEX_ERROR_INPUT = 4,            /* an article's text cannot be read (newsdex_writer_add_json) */
-  NEWSDEX_ERROR_NOT_FOUND = 5,        /* no index at the path */
-  NEWSDEX_ERROR_LOCKED = 6,           /* another writer holds the index */
-  NEWSDEX_ERROR_FORMAT = 7,           /* the path holds something that is not a newsdex index this
-                                         version reads */
-  NEWSDEX_ERROR_IO = 8,               /* the operating system or Xapian failed (disk full, ...) */
+  NEWSDEX_ERROR_QUERY = 3,     /* the query cannot be parsed; see newsdex_last_error_position */
+  NEWSDEX_ERROR_INPUT = 4,     /* an article's text cannot be read (newsdex_writer_add_json) */
+  NEWSDEX_ERROR_NOT_FOUND = 5, /* no index at the path */
+  NEWSDEX_ERROR_LOCKED = 6,    /* another writer holds the index */
+  NEWSDEX_ERROR_FORMAT = 7,    /* the path holds something that is not a newsdex index this
+                                  version reads */
+  NEWSDEX_ERROR_IO = 8,        /* the operating system or Xapian failed (disk full, ...) */
   NEWSDEX_ERROR_NO_MEMORY = 9
 } newsdex_status;
 
@@ -83,14 +83,17 @@ NEWSDEX_EXPORT void newsdex_string_free(char* string);
 
 /* The text fields of an article and of a hit. */
 typedef enum newsdex_field {
-  NEWSDEX_FIELD_ID = 0,       /* unique key; adding an article with an existing id replaces it */
-  NEWSDEX_FIELD_DATE = 1,     /* publication date "YYYY-MM-DD"; "" when unknown */
+  NEWSDEX_FIELD_ID = 0,   /* unique key; adding an article with an existing id replaces it */
+  NEWSDEX_FIELD_DATE = 1, /* publication date "YYYY-MM-DD"; "" when unknown */
   NEWSDEX_FIELD_TITLE = 2,
-  NEWSDEX_FIELD_BODY = 3,     /* UTF-8 text, paragraphs separated by blank lines (articles only) */
-  NEWSDEX_FIELD_SOURCE = 4,   /* publisher or feed name */
+  NEWSDEX_FIELD_BODY = 3,   /* UTF-8 text, paragraphs separated by blank lines (articles only) */
+  NEWSDEX_FIELD_SOURCE = 4, /* publisher or feed name */
   NEWSDEX_FIELD_URL = 5,
   NEWSDEX_FIELD_LANGUAGE = 6, /* ISO 639-1 code or stemmer name; "" for the index default */
-  NEWSDEX_FIELD_SNIPPET = 7   /* a passage of the body around the matches (hits only) */
+  NEWSDEX_FIELD_SNIPPET = 7,  /* a passage of the body around the matches (hits only) */
+  /* Not a field: makes the type as wide as int, so that a value a host passes out of range is
+   * refused with NEWSDEX_ERROR_INVALID_ARGUMENT rather than undefined in C++. */
+  NEWSDEX_FIELD_FORCE_INT = 0x7FFFFFFF
 } newsdex_field;
 
 /* An article to add, or one read back with newsdex_index_get. */
@@ -106,8 +109,7 @@ NEWSDEX_EXPORT void newsdex_article_free(newsdex_article* article);
 NEWSDEX_EXPORT newsdex_status newsdex_article_set(newsdex_article* article, newsdex_field field,
                                                   const char* value);
 /* A field's value ("" when empty), or NULL for a NULL article or NEWSDEX_FIELD_SNIPPET. */
-NEWSDEX_EXPORT const char* newsdex_article_get(const newsdex_article* article,
-                                               newsdex_field field);
+NEWSDEX_EXPORT const char* newsdex_article_get(const newsdex_article* article, newsdex_field field);
 
 /* Speakers (people or bodies quoted) and places the article names, as the host knows them. */
 NEWSDEX_EXPORT newsdex_status newsdex_article_add_speaker(newsdex_article* article,
@@ -134,9 +136,9 @@ typedef struct newsdex_writer newsdex_writer;
 
 /* What adding an article did. */
 typedef enum newsdex_add_outcome {
-  NEWSDEX_ADDED = 0,     /* the id was new */
-  NEWSDEX_REPLACED = 1,  /* an article with the id existed and differed; it was replaced */
-  NEWSDEX_UNCHANGED = 2  /* an identical article with the id is indexed; nothing was written */
+  NEWSDEX_ADDED = 0,    /* the id was new */
+  NEWSDEX_REPLACED = 1, /* an article with the id existed and differed; it was replaced */
+  NEWSDEX_UNCHANGED = 2 /* an identical article with the id is indexed; nothing was written */
 } newsdex_add_outcome;
 
 /* Opens the index at `path` for writing; with NEWSDEX_WRITER_CREATE, creates it when missing.
@@ -186,14 +188,16 @@ NEWSDEX_EXPORT newsdex_status newsdex_index_get(const newsdex_index* index, cons
                                                 newsdex_article** article);
 
 typedef enum newsdex_sort {
-  NEWSDEX_SORT_RELEVANCE = 0, /* BM25, ties broken by newest first (the default) */
-  NEWSDEX_SORT_NEWEST = 1,    /* publication date, newest first, then relevance */
-  NEWSDEX_SORT_OLDEST = 2     /* publication date, oldest first, then relevance */
+  NEWSDEX_SORT_RELEVANCE = 0,         /* BM25, ties broken by newest first (the default) */
+  NEWSDEX_SORT_NEWEST = 1,            /* publication date, newest first, then relevance */
+  NEWSDEX_SORT_OLDEST = 2,            /* publication date, oldest first, then relevance */
+  NEWSDEX_SORT_FORCE_INT = 0x7FFFFFFF /* not an order; see NEWSDEX_FIELD_FORCE_INT */
 } newsdex_sort;
 
 typedef enum newsdex_match {
-  NEWSDEX_MATCH_ALL = 0, /* every word must match (the default) */
-  NEWSDEX_MATCH_ANY = 1  /* any word may match; more matching words rank higher */
+  NEWSDEX_MATCH_ALL = 0,               /* every word must match (the default) */
+  NEWSDEX_MATCH_ANY = 1,               /* any word may match; more matching words rank higher */
+  NEWSDEX_MATCH_FORCE_INT = 0x7FFFFFFF /* not a mode; see NEWSDEX_FIELD_FORCE_INT */
 } newsdex_match;
 
 /* A query and its options (README "Query syntax"). */
@@ -236,8 +240,7 @@ NEWSDEX_EXPORT int newsdex_results_total_exact(const newsdex_results* results);
 /* Hits in this page (at most the request's limit). */
 NEWSDEX_EXPORT size_t newsdex_results_count(const newsdex_results* results);
 /* The index-th hit of the page, valid until the results are freed; NULL when out of range. */
-NEWSDEX_EXPORT const newsdex_hit* newsdex_results_hit(const newsdex_results* results,
-                                                      size_t index);
+NEWSDEX_EXPORT const newsdex_hit* newsdex_results_hit(const newsdex_results* results, size_t index);
 
 /* 1-based position in the whole result list (offset included). */
 NEWSDEX_EXPORT size_t newsdex_hit_rank(const newsdex_hit* hit);

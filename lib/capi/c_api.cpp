@@ -133,6 +133,7 @@ auto article_field(ArticleType& article, newsdex_field field) -> decltype(&artic
       return &article.language;
     case NEWSDEX_FIELD_DATE:
     case NEWSDEX_FIELD_SNIPPET:
+    case NEWSDEX_FIELD_FORCE_INT:
       break;
   }
   return nullptr;
@@ -381,6 +382,8 @@ newsdex_status newsdex_request_set_sort(newsdex_request* request, newsdex_sort s
       case NEWSDEX_SORT_OLDEST:
         target.sort = newsdex::SortOrder::oldest;
         return;
+      case NEWSDEX_SORT_FORCE_INT:
+        break;
     }
     throw newsdex::InvalidArgumentError("unknown sort order " + std::to_string(sort));
   });
@@ -396,6 +399,8 @@ newsdex_status newsdex_request_set_match(newsdex_request* request, newsdex_match
       case NEWSDEX_MATCH_ANY:
         target.match = newsdex::MatchMode::any;
         return;
+      case NEWSDEX_MATCH_FORCE_INT:
+        break;
     }
     throw newsdex::InvalidArgumentError("unknown match mode " + std::to_string(match));
   });
@@ -470,6 +475,7 @@ const char* newsdex_hit_get(const newsdex_hit* hit, newsdex_field field) {
       return hit->hit.snippet.c_str();
     case NEWSDEX_FIELD_BODY:
     case NEWSDEX_FIELD_LANGUAGE:
+    case NEWSDEX_FIELD_FORCE_INT:
       break;
   }
   return nullptr;

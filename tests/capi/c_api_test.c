@@ -13,32 +13,32 @@
 
 static int failures = 0;
 
-#define CHECK(condition)                                                      \
-  do {                                                                        \
-    if (!(condition)) {                                                       \
+#define CHECK(condition)                                                            \
+  do {                                                                              \
+    if (!(condition)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #condition); \
-      ++failures;                                                             \
-    }                                                                         \
+      ++failures;                                                                   \
+    }                                                                               \
   } while (0)
 
-#define CHECK_STATUS(call, expected)                                                 \
-  do {                                                                               \
-    newsdex_status status_ = (call);                                                 \
-    if (status_ != (expected)) {                                                     \
-      fprintf(stderr, "%s:%d: %s returned %d (%s), expected %d\n", __FILE__, __LINE__, \
-              #call, (int)status_, newsdex_last_error(), (int)(expected));           \
-      ++failures;                                                                    \
-    }                                                                                \
+#define CHECK_STATUS(call, expected)                                                          \
+  do {                                                                                        \
+    newsdex_status status_ = (call);                                                          \
+    if (status_ != (expected)) {                                                              \
+      fprintf(stderr, "%s:%d: %s returned %d (%s), expected %d\n", __FILE__, __LINE__, #call, \
+              (int)status_, newsdex_last_error(), (int)(expected));                           \
+      ++failures;                                                                             \
+    }                                                                                         \
   } while (0)
 
-#define CHECK_STR(actual, expected)                                                      \
-  do {                                                                                   \
-    const char* actual_ = (actual);                                                      \
-    if (actual_ == NULL || strcmp(actual_, (expected)) != 0) {                           \
+#define CHECK_STR(actual, expected)                                                          \
+  do {                                                                                       \
+    const char* actual_ = (actual);                                                          \
+    if (actual_ == NULL || strcmp(actual_, (expected)) != 0) {                               \
       fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #actual, \
-              actual_ ? actual_ : "(null)", (expected));                                 \
-      ++failures;                                                                        \
-    }                                                                                    \
+              actual_ ? actual_ : "(null)", (expected));                                     \
+      ++failures;                                                                            \
+    }                                                                                        \
   } while (0)
 
 static int remove_entry(const char* path, const struct stat* info, int type, struct FTW* walk) {
@@ -63,8 +63,8 @@ static newsdex_article* make_article(const char* id, const char* date, const cha
 
 static void test_version(void) {
   CHECK_STR(newsdex_version(), NEWSDEX_VERSION_STRING);
-  CHECK(NEWSDEX_VERSION_NUMBER == NEWSDEX_VERSION_MAJOR * 10000 + NEWSDEX_VERSION_MINOR * 100 +
-                                      NEWSDEX_VERSION_PATCH);
+  CHECK(NEWSDEX_VERSION_NUMBER ==
+        NEWSDEX_VERSION_MAJOR * 10000 + NEWSDEX_VERSION_MINOR * 100 + NEWSDEX_VERSION_PATCH);
 }
 
 static void test_articles(void) {
@@ -81,6 +81,9 @@ static void test_articles(void) {
   CHECK_STATUS(newsdex_article_set(article, NEWSDEX_FIELD_SNIPPET, "x"),
                NEWSDEX_ERROR_INVALID_ARGUMENT);
   CHECK(newsdex_article_get(article, NEWSDEX_FIELD_SNIPPET) == NULL);
+  CHECK_STATUS(newsdex_article_set(article, (newsdex_field)99, "x"),
+               NEWSDEX_ERROR_INVALID_ARGUMENT);
+  CHECK(newsdex_article_get(article, (newsdex_field)99) == NULL);
   CHECK_STATUS(newsdex_article_set(article, NEWSDEX_FIELD_TITLE, NULL), NEWSDEX_OK);
   CHECK_STATUS(newsdex_article_add_place(article, "Tartu"), NEWSDEX_OK);
   CHECK_STATUS(newsdex_article_add_place(article, NULL), NEWSDEX_ERROR_INVALID_ARGUMENT);
@@ -104,8 +107,7 @@ static void write_index(const char* path) {
   CHECK(writer == NULL);
   CHECK_STATUS(newsdex_writer_open(path, "klingon", NEWSDEX_WRITER_CREATE, &writer),
                NEWSDEX_ERROR_INVALID_ARGUMENT);
-  CHECK_STATUS(newsdex_writer_open(path, "english", 0x80, &writer),
-               NEWSDEX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(newsdex_writer_open(path, "english", 0x80, &writer), NEWSDEX_ERROR_INVALID_ARGUMENT);
   CHECK_STATUS(newsdex_writer_open(path, "english", NEWSDEX_WRITER_CREATE, &writer), NEWSDEX_OK);
   CHECK(writer != NULL);
 
@@ -118,9 +120,9 @@ static void write_index(const char* path) {
   newsdex_article* ferry = make_article(
       "ferry", "2022-01-14", "Icebreaker frees Tallinn ferries",
       "An icebreaker freed three ferries stuck in the bay on Friday, the port said.", "Mari Kask");
-  newsdex_article* tram = make_article(
-      "tram", "2024-03-02", "Krakow orders new trams",
-      "The city ordered forty trams for its busiest lines, officials said.", NULL);
+  newsdex_article* tram =
+      make_article("tram", "2024-03-02", "Krakow orders new trams",
+                   "The city ordered forty trams for its busiest lines, officials said.", NULL);
   newsdex_article* cocoa = make_article(
       "cocoa", "2023-07-09", "Cocoa prices lift Rotterdam traders",
       "Cocoa shipments through the port rose as prices climbed, traders said.", "Jan de Vries");
