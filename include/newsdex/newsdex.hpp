@@ -13,6 +13,8 @@
 #include <newsdex/annotations.hpp>
 #include <newsdex/article.hpp>
 #include <newsdex/error.hpp>
+#include <newsdex/extract.hpp>
+#include <newsdex/gazetteer.hpp>
 #include <newsdex/index.hpp>
 #include <newsdex/index_writer.hpp>
 #include <newsdex/ingest.hpp>
