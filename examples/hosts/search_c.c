@@ -1,5 +1,6 @@
 /* search_c: the search example in C, over the C API (newsdex/newsdex.h) that bindings for
- * Python, Go or Rust wrap too. Shows the newest hits of a query.
+ * Python, Go or Rust wrap too. Shows the newest hits of a query and the places its matches
+ * name most.
  *
  *   search_c news.db 'speaker:ruiz'
  *
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
   newsdex_status status = request == NULL ? NEWSDEX_ERROR_NO_MEMORY : NEWSDEX_OK;
   if (status == NEWSDEX_OK) status = newsdex_request_set_sort(request, NEWSDEX_SORT_NEWEST);
   if (status == NEWSDEX_OK) status = newsdex_request_set_limit(request, 5);
+  if (status == NEWSDEX_OK) status = newsdex_request_add_facet(request, NEWSDEX_FACET_PLACE);
+  if (status == NEWSDEX_OK) status = newsdex_request_set_facet_limit(request, 3);
   if (status == NEWSDEX_OK) status = newsdex_index_search(index, request, &results);
 
   if (status == NEWSDEX_OK) {
@@ -36,6 +39,12 @@ int main(int argc, char** argv) {
       }
       if (newsdex_hit_speaker_count(hit) > 0) printf("\n");
     }
+    const newsdex_facet* places = newsdex_results_facet(results, 0); /* counts every match */
+    printf("%s:", newsdex_facet_name(places));
+    for (size_t v = 0; v < newsdex_facet_size(places); ++v) {
+      printf(" %s (%zu)", newsdex_facet_value(places, v), newsdex_facet_count(places, v));
+    }
+    printf("\n");
   } else if (status == NEWSDEX_ERROR_QUERY) {
     fprintf(stderr, "search_c: %s (at byte %zu)\n", newsdex_last_error(),
             newsdex_last_error_position());

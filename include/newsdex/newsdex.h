@@ -1,6 +1,7 @@
 /* newsdex/newsdex.h: the C API, for hosts in C and for bindings (Python ctypes or cffi, Go cgo,
- * Rust FFI). It wraps the C++ API over the same library: create an index, add and remove
- * articles, commit, search with every request option, read the hits.
+ * Rust FFI). It wraps the C++ API over the same library: read articles from files and folders,
+ * extract speakers, places and dates, create an index, add and remove articles, commit, search
+ * with every request option, read the hits, facets and timelines.
  *
  *   newsdex_index* index = NULL;
  *   if (newsdex_index_open("news.db", &index) != NEWSDEX_OK) {
@@ -126,6 +127,119 @@ NEWSDEX_EXPORT const char* newsdex_article_place(const newsdex_article* article,
  * is the caller's: release it with newsdex_string_free. */
 NEWSDEX_EXPORT newsdex_status newsdex_article_to_json(const newsdex_article* article, char** json);
 
+/* ---- Reading input ------------------------------------------------------------------------ */
+
+/* Reads articles from files, folders and "-" (standard input) as `searchtool index` does (README
+ * "Input formats"): folders recursively in name order, *.txt as plain text and *.jsonl /
+ * *.ndjson as JSON Lines, each optionally gzip-compressed. Bad articles and unreadable files never
+ * stop it: they become problems, and reading goes on. Use from one thread at a time. */
+typedef struct newsdex_reader newsdex_reader;
+
+/* A reader over `count` paths. Nothing is opened yet: a missing path is a problem of the
+ * newsdex_reader_next call that reaches it. */
+NEWSDEX_EXPORT newsdex_status newsdex_reader_open(const char* const* inputs, size_t count,
+                                                  newsdex_reader** reader);
+NEWSDEX_EXPORT void newsdex_reader_free(newsdex_reader* reader);
+/* The next readable article in a new handle the caller frees with newsdex_article_free, or NULL
+ * (with NEWSDEX_OK) when every input is exhausted. */
+NEWSDEX_EXPORT newsdex_status newsdex_reader_next(newsdex_reader* reader,
+                                                  newsdex_article** article);
+/* The file the article last returned comes from ("-" for standard input), and its 1-based line
+ * (1 for a plain file). "" and 0 before the first article. */
+NEWSDEX_EXPORT const char* newsdex_reader_file(const newsdex_reader* reader);
+NEWSDEX_EXPORT size_t newsdex_reader_line(const newsdex_reader* reader);
+/* Problems found by the last newsdex_reader_next call, oldest first; each is
+ * "FILE:LINE: message", with " (skipped)" when the article or file was skipped rather than
+ * repaired. Valid until the next call. */
+NEWSDEX_EXPORT size_t newsdex_reader_problem_count(const newsdex_reader* reader);
+NEWSDEX_EXPORT const char* newsdex_reader_problem(const newsdex_reader* reader, size_t index);
+/* 1 when the index-th problem skipped an article or file, 0 for a warning or out of range. */
+NEWSDEX_EXPORT int newsdex_reader_problem_skipped(const newsdex_reader* reader, size_t index);
+
+/* ---- Extraction --------------------------------------------------------------------------- */
+
+/* Finds who is quoted, which places and which dates an article's body mentions (README
+ * "Extraction"). Thread-safe: one extractor may serve many threads at once. */
+typedef struct newsdex_extractor newsdex_extractor;
+/* What an extractor found in one article; every mention is a byte range of the body. */
+typedef struct newsdex_annotations newsdex_annotations;
+
+/* Flags of newsdex_extractor_new: what to extract. */
+#define NEWSDEX_EXTRACT_SPEAKERS 1u
+#define NEWSDEX_EXTRACT_PLACES 2u /* loads the built-in gazetteer on first use (some ms) */
+#define NEWSDEX_EXTRACT_DATES 4u  /* relative dates need the article's date */
+#define NEWSDEX_EXTRACT_ALL 7u
+
+NEWSDEX_EXPORT newsdex_status newsdex_extractor_new(unsigned kinds, newsdex_extractor** extractor);
+NEWSDEX_EXPORT void newsdex_extractor_free(newsdex_extractor* extractor);
+/* Extracts from the article's body, resolving relative dates ("on Thursday") against its date.
+ * The annotations are the caller's, released with newsdex_annotations_free. Never fails for any
+ * text, invalid UTF-8 included. */
+NEWSDEX_EXPORT newsdex_status newsdex_extract(const newsdex_extractor* extractor,
+                                              const newsdex_article* article,
+                                              newsdex_annotations** annotations);
+NEWSDEX_EXPORT void newsdex_annotations_free(newsdex_annotations* annotations);
+
+/* Speakers in the order first cited: the canonical name ("Leyla Abdullayeva"), the role cut
+ * from it ("Ambassador to France"; "" when none), and the mentions that attribute words to it
+ * (the name, or a pronoun or surname referring back). Strings are NULL and counts 0 when an
+ * index is out of range. */
+NEWSDEX_EXPORT size_t newsdex_annotations_speaker_count(const newsdex_annotations* annotations);
+NEWSDEX_EXPORT const char* newsdex_annotations_speaker_name(const newsdex_annotations* annotations,
+                                                            size_t speaker);
+NEWSDEX_EXPORT const char* newsdex_annotations_speaker_role(const newsdex_annotations* annotations,
+                                                            size_t speaker);
+NEWSDEX_EXPORT size_t
+newsdex_annotations_speaker_mention_count(const newsdex_annotations* annotations, size_t speaker);
+/* Sets *start and *end of a mention; returns 0 when either index is out of range. */
+NEWSDEX_EXPORT int newsdex_annotations_speaker_mention(const newsdex_annotations* annotations,
+                                                       size_t speaker, size_t mention,
+                                                       size_t* start, size_t* end);
+
+typedef enum newsdex_place_kind {
+  NEWSDEX_PLACE_COUNTRY = 0,
+  NEWSDEX_PLACE_REGION = 1,
+  NEWSDEX_PLACE_CITY = 2,
+  NEWSDEX_PLACE_OTHER = 3,
+  NEWSDEX_PLACE_FORCE_INT = 0x7FFFFFFF /* not a kind; see NEWSDEX_FIELD_FORCE_INT */
+} newsdex_place_kind;
+
+/* Places in the order first named: the canonical name ("Nagorno-Karabakh"), the ISO 3166-1
+ * alpha-2 code of its country ("AZ"; "" when unknown), its kind and its mentions. */
+NEWSDEX_EXPORT size_t newsdex_annotations_place_count(const newsdex_annotations* annotations);
+NEWSDEX_EXPORT const char* newsdex_annotations_place_name(const newsdex_annotations* annotations,
+                                                          size_t place);
+NEWSDEX_EXPORT const char* newsdex_annotations_place_country(const newsdex_annotations* annotations,
+                                                             size_t place);
+/* NEWSDEX_PLACE_OTHER when the index is out of range. */
+NEWSDEX_EXPORT newsdex_place_kind
+newsdex_annotations_place_kind(const newsdex_annotations* annotations, size_t place);
+NEWSDEX_EXPORT size_t
+newsdex_annotations_place_mention_count(const newsdex_annotations* annotations, size_t place);
+NEWSDEX_EXPORT int newsdex_annotations_place_mention(const newsdex_annotations* annotations,
+                                                     size_t place, size_t mention, size_t* start,
+                                                     size_t* end);
+
+typedef enum newsdex_date_precision {
+  NEWSDEX_PRECISION_DAY = 0,   /* "on Nov. 16" */
+  NEWSDEX_PRECISION_MONTH = 1, /* "in November 2022": the date is the month's first day */
+  NEWSDEX_PRECISION_YEAR = 2,  /* "in 2020": the date is January 1 */
+  NEWSDEX_PRECISION_FORCE_INT = 0x7FFFFFFF /* not a precision; see NEWSDEX_FIELD_FORCE_INT */
+} newsdex_date_precision;
+
+/* Dates the text mentions, in text order: the resolved date "YYYY-MM-DD", how precise the text
+ * is, the words that name it ("On Nov. 16") and their byte range. */
+NEWSDEX_EXPORT size_t newsdex_annotations_date_count(const newsdex_annotations* annotations);
+NEWSDEX_EXPORT const char* newsdex_annotations_date(const newsdex_annotations* annotations,
+                                                    size_t date);
+/* NEWSDEX_PRECISION_DAY when the index is out of range. */
+NEWSDEX_EXPORT newsdex_date_precision
+newsdex_annotations_date_precision(const newsdex_annotations* annotations, size_t date);
+NEWSDEX_EXPORT const char* newsdex_annotations_date_text(const newsdex_annotations* annotations,
+                                                         size_t date);
+NEWSDEX_EXPORT int newsdex_annotations_date_span(const newsdex_annotations* annotations,
+                                                 size_t date, size_t* start, size_t* end);
+
 /* ---- Writing ------------------------------------------------------------------------------ */
 
 /* Holds the write lock of one index. Use from one thread at a time. */
@@ -140,6 +254,46 @@ typedef enum newsdex_add_outcome {
   NEWSDEX_REPLACED = 1, /* an article with the id existed and differed; it was replaced */
   NEWSDEX_UNCHANGED = 2 /* an identical article with the id is indexed; nothing was written */
 } newsdex_add_outcome;
+
+/* How a writer works: the settings of WriterOptions (newsdex/index_writer.hpp), set through
+ * functions so that new ones can be added. Use from one thread at a time. */
+typedef struct newsdex_writer_options newsdex_writer_options;
+
+/* Options with the defaults: create the index when missing, english, a commit every 2000
+ * articles or 32 MiB of text, spelling data kept, no waiting for a lock, one thread per core,
+ * one shard. NULL when memory runs out. */
+NEWSDEX_EXPORT newsdex_writer_options* newsdex_writer_options_new(void);
+NEWSDEX_EXPORT void newsdex_writer_options_free(newsdex_writer_options* options);
+/* Stemming language of a new index ("english", "fr", ...); NULL means english. An unknown one
+ * makes newsdex_writer_open_with fail with NEWSDEX_ERROR_INVALID_ARGUMENT. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_language(newsdex_writer_options* options,
+                                                                  const char* language);
+/* 1: create the index when the path holds none; 0: fail with NEWSDEX_ERROR_NOT_FOUND. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_create(newsdex_writer_options* options,
+                                                                int create);
+/* Commit automatically after this many articles (per shard) or bytes of text, whichever comes
+ * first; both must be positive. Smaller batches bound the writer's memory. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_batch(newsdex_writer_options* options,
+                                                               size_t articles, size_t bytes);
+/* 1: keep the spelling data of did-you-mean suggestions up to date; 0: save indexing time. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_spelling(newsdex_writer_options* options,
+                                                                  int spelling);
+/* How long opening waits for another writer to release the index before failing with
+ * NEWSDEX_ERROR_LOCKED. */
+NEWSDEX_EXPORT newsdex_status
+newsdex_writer_options_set_wait_for_lock(newsdex_writer_options* options, unsigned milliseconds);
+/* Threads newsdex_writer_add_batch builds documents on; 0 for one per core. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_threads(newsdex_writer_options* options,
+                                                                 size_t threads);
+/* Shards of a new index (README "Index layout"); at least 1. An existing index keeps its own. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_shards(newsdex_writer_options* options,
+                                                                size_t shards);
+
+/* Opens the index at `path` for writing with `options` (NULL for the defaults), failing as
+ * newsdex_writer_open does. The options may be freed or changed afterwards. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_open_with(const char* path,
+                                                       const newsdex_writer_options* options,
+                                                       newsdex_writer** writer);
 
 /* Opens the index at `path` for writing; with NEWSDEX_WRITER_CREATE, creates it when missing.
  * `language` is the stemming language of a new index ("english", "fr", ...); NULL for english.
@@ -157,6 +311,20 @@ NEWSDEX_EXPORT void newsdex_writer_close(newsdex_writer* writer);
 NEWSDEX_EXPORT newsdex_status newsdex_writer_add(newsdex_writer* writer,
                                                  const newsdex_article* article,
                                                  newsdex_add_outcome* outcome);
+/* Indexes an article with the speakers, places and dates of `annotations` (from newsdex_extract;
+ * NULL for none), which join those the article itself lists. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_add_annotated(newsdex_writer* writer,
+                                                           const newsdex_article* article,
+                                                           const newsdex_annotations* annotations,
+                                                           newsdex_add_outcome* outcome);
+/* Indexes `count` articles with the effect of newsdex_writer_add on each in turn (a later one
+ * with the same id wins), building documents on the writer's threads and writing shards in
+ * parallel. `outcomes` (NULL, or room for `count`) receives each one's outcome. Fails with
+ * NEWSDEX_ERROR_INVALID_ARGUMENT, before writing anything, when an article is NULL or has no
+ * id or no body. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_add_batch(newsdex_writer* writer,
+                                                       const newsdex_article* const* articles,
+                                                       size_t count, newsdex_add_outcome* outcomes);
 /* Indexes an article given as one JSON Lines record (see README "Input formats"): only "body"
  * is required; without "id" the id is a hash of the body. Fails with NEWSDEX_ERROR_INPUT for
  * invalid JSON, wrong field types, an invalid date or an empty body. */
@@ -168,6 +336,22 @@ NEWSDEX_EXPORT newsdex_status newsdex_writer_remove(newsdex_writer* writer, cons
                                                     int* removed);
 /* Makes every change so far durable and visible to readers. */
 NEWSDEX_EXPORT newsdex_status newsdex_writer_commit(newsdex_writer* writer);
+/* Replaces the index's synonyms with those of a synonyms file's text (README "synonyms": one
+ * group of equivalent words or phrases per line, separated by commas; "" removes them all),
+ * visible to searches after the next commit. `file` names the text in errors (NULL:
+ * "synonyms"). Fails with NEWSDEX_ERROR_INPUT, changing nothing, for a line that cannot be
+ * used; the message is "FILE:LINE: message". */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_set_synonyms(newsdex_writer* writer, const char* text,
+                                                          const char* file);
+/* Number of articles, counting uncommitted changes. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_size(const newsdex_writer* writer, size_t* size);
+
+/* Flags of newsdex_compact. */
+#define NEWSDEX_COMPACT_MERGE_SHARDS 1u /* make one database of a sharded index */
+
+/* Rewrites the index at `path` smaller, as Xapian's compactor does (`searchtool compact`).
+ * Fails with NEWSDEX_ERROR_LOCKED while a writer holds it; needs disk space for a copy. */
+NEWSDEX_EXPORT newsdex_status newsdex_compact(const char* path, unsigned flags);
 
 /* ---- Searching ---------------------------------------------------------------------------- */
 
@@ -221,10 +405,62 @@ NEWSDEX_EXPORT newsdex_status newsdex_request_set_match(newsdex_request* request
 NEWSDEX_EXPORT newsdex_status newsdex_request_set_snippet_bytes(newsdex_request* request,
                                                                 size_t bytes);
 
-/* One page of hits, with the number of matches. */
+/* The fields facets count (README "Facets and timelines"). */
+typedef enum newsdex_facet_field {
+  NEWSDEX_FACET_SPEAKER = 0,           /* who is quoted (every speaker of an article counts) */
+  NEWSDEX_FACET_PLACE = 1,             /* places named (every place counts) */
+  NEWSDEX_FACET_COUNTRY = 2,           /* ISO 3166-1 alpha-2 codes of the places' countries */
+  NEWSDEX_FACET_SOURCE = 3,            /* publisher or feed */
+  NEWSDEX_FACET_YEAR = 4,              /* year of publication */
+  NEWSDEX_FACET_MONTH = 5,             /* month of publication */
+  NEWSDEX_FACET_FORCE_INT = 0x7FFFFFFF /* not a field; see NEWSDEX_FIELD_FORCE_INT */
+} newsdex_facet_field;
+
+/* Counts the values of `field` over every matching article (exact counts, at a cost in
+ * proportion to the number of matches). Results list the facets in the order they were added;
+ * adding a field twice counts it once. */
+NEWSDEX_EXPORT newsdex_status newsdex_request_add_facet(newsdex_request* request,
+                                                        newsdex_facet_field field);
+/* Values returned per facet, most frequent first; 1..10000 (newsdex_index_search checks it).
+ * Default 10. */
+NEWSDEX_EXPORT newsdex_status newsdex_request_set_facet_limit(newsdex_request* request,
+                                                              size_t limit);
+
+typedef enum newsdex_timeline_period {
+  NEWSDEX_TIMELINE_NONE = 0, /* no timeline (the default) */
+  NEWSDEX_TIMELINE_DAY = 1,
+  NEWSDEX_TIMELINE_WEEK = 2, /* ISO 8601 weeks, named "2022-W46" */
+  NEWSDEX_TIMELINE_MONTH = 3,
+  NEWSDEX_TIMELINE_YEAR = 4,
+  NEWSDEX_TIMELINE_FORCE_INT = 0x7FFFFFFF /* not a period; see NEWSDEX_FIELD_FORCE_INT */
+} newsdex_timeline_period;
+
+/* Counts the matches per period of publication (newsdex_results_timeline_size). */
+NEWSDEX_EXPORT newsdex_status newsdex_request_set_timeline(newsdex_request* request,
+                                                           newsdex_timeline_period period);
+
+/* Blends relevance with publication age (README "Sorting and recency"): an article's boost
+ * halves every `half_life_days` days and is `weight` times the best score the query allows on
+ * the reference date. 0 days turns it off (the default); the usual weight is 0.25. With a date
+ * sort order, or a negative half-life or a weight that is not positive, newsdex_index_search
+ * fails with NEWSDEX_ERROR_INVALID_ARGUMENT. */
+NEWSDEX_EXPORT newsdex_status newsdex_request_set_recency(newsdex_request* request,
+                                                          double half_life_days, double weight);
+/* The date ages count from, "YYYY-MM-DD"; NULL or "" for the newest publication date in the
+ * index (the default). Fails with NEWSDEX_ERROR_INVALID_ARGUMENT for anything else. */
+NEWSDEX_EXPORT newsdex_status newsdex_request_set_recency_reference(newsdex_request* request,
+                                                                    const char* date);
+/* Look for a spelling correction (newsdex_results_suggestion) when fewer articles than this
+ * match; 0 never looks. Default 3. */
+NEWSDEX_EXPORT newsdex_status newsdex_request_set_suggest_below(newsdex_request* request,
+                                                                size_t matches);
+
+/* One page of hits, with the number of matches, facets and timeline. */
 typedef struct newsdex_results newsdex_results;
 /* One hit, borrowed from its results. */
 typedef struct newsdex_hit newsdex_hit;
+/* The counts of one facet field, borrowed from its results. */
+typedef struct newsdex_facet newsdex_facet;
 
 /* Runs a request. Fails with NEWSDEX_ERROR_QUERY for a query that cannot be parsed and
  * NEWSDEX_ERROR_INVALID_ARGUMENT for a limit outside 1..10000. The results are the caller's. */
@@ -241,6 +477,46 @@ NEWSDEX_EXPORT int newsdex_results_total_exact(const newsdex_results* results);
 NEWSDEX_EXPORT size_t newsdex_results_count(const newsdex_results* results);
 /* The index-th hit of the page, valid until the results are freed; NULL when out of range. */
 NEWSDEX_EXPORT const newsdex_hit* newsdex_results_hit(const newsdex_results* results, size_t index);
+
+/* The query with misspelled words corrected, when it matched fewer articles than the
+ * request's suggest_below and the correction matches more; NULL otherwise. */
+NEWSDEX_EXPORT const char* newsdex_results_suggestion(const newsdex_results* results);
+
+/* Facets, in the order the request added them. */
+NEWSDEX_EXPORT size_t newsdex_results_facet_count(const newsdex_results* results);
+/* The index-th facet, valid until the results are freed; NULL when out of range. */
+NEWSDEX_EXPORT const newsdex_facet* newsdex_results_facet(const newsdex_results* results,
+                                                          size_t index);
+NEWSDEX_EXPORT newsdex_facet_field newsdex_facet_get_field(const newsdex_facet* facet);
+/* "speaker", "place", "country", "source", "year" or "month"; NULL for a NULL facet. */
+NEWSDEX_EXPORT const char* newsdex_facet_name(const newsdex_facet* facet);
+/* Number of distinct values among all the matches (more than newsdex_facet_size when the
+ * facet limit cut the list). */
+NEWSDEX_EXPORT size_t newsdex_facet_distinct(const newsdex_facet* facet);
+/* Values returned, most frequent first, ties in order of value. */
+NEWSDEX_EXPORT size_t newsdex_facet_size(const newsdex_facet* facet);
+/* The index-th value as results show it ("Leyla Abdullayeva", "AZ", "2022", "2022-11"); NULL
+ * when out of range. */
+NEWSDEX_EXPORT const char* newsdex_facet_value(const newsdex_facet* facet, size_t index);
+/* Number of matching articles with the index-th value; 0 when out of range. */
+NEWSDEX_EXPORT size_t newsdex_facet_count(const newsdex_facet* facet, size_t index);
+/* A query filter selecting the articles with the index-th value (speaker:"Leyla Abdullayeva"),
+ * for drilling down; NULL when out of range. */
+NEWSDEX_EXPORT const char* newsdex_facet_filter(const newsdex_facet* facet, size_t index);
+
+/* Periods of the timeline: every one from the first to the last with a match, empty ones
+ * included, oldest first; 0 when the request asked for none. Undated articles are not
+ * counted. */
+NEWSDEX_EXPORT size_t newsdex_results_timeline_size(const newsdex_results* results);
+/* The index-th period's name: "2022-11-16", "2022-W46", "2022-11" or "2022"; NULL when out of
+ * range. */
+NEWSDEX_EXPORT const char* newsdex_results_timeline_period(const newsdex_results* results,
+                                                           size_t index);
+/* The first day of the index-th period, "YYYY-MM-DD"; NULL when out of range. */
+NEWSDEX_EXPORT const char* newsdex_results_timeline_start(const newsdex_results* results,
+                                                          size_t index);
+/* Matches published in the index-th period; 0 when out of range. */
+NEWSDEX_EXPORT size_t newsdex_results_timeline_count(const newsdex_results* results, size_t index);
 
 /* 1-based position in the whole result list (offset included). */
 NEWSDEX_EXPORT size_t newsdex_hit_rank(const newsdex_hit* hit);

@@ -7,7 +7,7 @@
 #   - what find_package(newsdex) and pkg-config hand a host (tests/consumer/interface);
 #   - that examples/hosts builds with find_package, with pkg-config and statically, and that the
 #     programs work: index the sample articles, search with filters and facets, extract, in C++
-#     and in C, with the same output whichever way they were built.
+#     and in C, with the same output whichever way (and in whichever language) they were built.
 #
 # tests/CMakeLists.txt runs it with the variables below; by hand:
 #   cmake -DBUILD_DIR=build -DSOURCE_DIR=. -DWORK_DIR=/tmp/consumer -DCXX=c++ -DCC=cc \
@@ -236,6 +236,7 @@ set(quoting "(   quoting [^\n]*\n)?")
 string(CONCAT newest_first "^3 articles match, newest first\n"
        "1\\. 2024-04-16  [^\n]*\n${quoting}2\\. 2023-09-29  [^\n]*\n${quoting}3\\. 2022-06-22  ")
 expect_match("${search_c}" "${newest_first}" "search_c: hits newest first")
+expect_match("${search_c}" "\nplace: Chile \\(3\\) " "search_c: the place facet")
 foreach(build pkg-config pkg-config-static)
   run(0 same_search_c "${WORK_DIR}/${build}/search_c" "${db}" "${query}")
   if(NOT same_search_c STREQUAL search_c)
@@ -257,6 +258,18 @@ run(0 same_extract "${WORK_DIR}/pkg-config/extract" --date 2024-04-16 "${story}"
 if(NOT same_extract STREQUAL extract)
   message(FATAL_ERROR "extract built with pkg-config printed\n${same_extract}\nnot\n${extract}")
 endif()
+
+# Indexing through the C API gives the index the C++ API gives.
+set(c_db "${WORK_DIR}/news-c.db")
+run(0 c_index "${WORK_DIR}/pkg-config/index_folder_c" "${c_db}" "${articles}")
+expect_match("${c_index}" "^added or replaced 24, skipped 0; 24 articles in " "index_folder_c")
+run(0 c_indexed_search "${WORK_DIR}/cmake/search" "${c_db}" "${query}")
+if(NOT c_indexed_search STREQUAL search)
+  message(FATAL_ERROR "search on the index index_folder_c wrote printed\n${c_indexed_search}\n"
+                      "not\n${search}")
+endif()
+run(3 c_missing "${WORK_DIR}/cmake/index_folder_c" "${c_db}" "${WORK_DIR}/missing")
+expect_match("${c_missing_errors}" "missing: [^\n]* \\(skipped\\)\n" "index_folder_c: a problem")
 
 # The installed tool reads what the host wrote.
 run(0 searchtool_output "${prefix}/bin/searchtool" query --db "${db}" --snippet-bytes 0 "${query}")
