@@ -58,6 +58,7 @@ struct Options {
   std::size_t threads = 0;            // newsdex writer threads; 0: one per core
   std::size_t shards = 1;             // shards of the newsdex index
   bool compact = false;               // compact the newsdex index after indexing (timed)
+  bool extract = true;                // newsdex finds speakers, places and dates, as by default
   std::size_t queries = 525;
   std::size_t rounds = 3;
   std::size_t batch_mb = 0;  // newsdex --batch-mb; 0: the default
@@ -72,8 +73,8 @@ struct Options {
   std::cerr << "corpus_bench: " << problem << "\n"
             << "usage: corpus_bench [--input FILE.jsonl[.gz]] [--copies K] [--generate N]\n"
                "         [--body-bytes N (mean body of generated articles)]\n"
-               "         [--limit N] [--threads T] [--shards N] [--compact] [--batch N] "
-               "[--batch-mb N] [--queries N] [--rounds R]\n"
+               "         [--limit N] [--threads T] [--shards N] [--compact] [--no-extract] "
+               "[--batch N] [--batch-mb N] [--queries N] [--rounds R]\n"
                "         [--engines newsdex,xapian,fts5] [--work DIR] [--keep]\n";
   std::exit(2);
 }
@@ -108,6 +109,8 @@ Options parse_options(int argc, char** argv) {
       options.shards = number(i);
     } else if (arg == "--compact") {
       options.compact = true;
+    } else if (arg == "--no-extract") {
+      options.extract = false;
     } else if (arg == "--batch") {
       options.batch = number(i);
     } else if (arg == "--batch-mb") {
@@ -170,6 +173,7 @@ IndexFigures index_newsdex(const Options& options, const fs::path& db) {
   if (options.batch > 0) writer_options.batch_articles = options.batch;
   writer_options.threads = options.threads;
   writer_options.shards = options.shards;
+  writer_options.extract = options.extract;
   newsdex::bench::CorpusSource source(options.corpus);
   IndexFigures figures;
   const auto start = Clock::now();
@@ -906,7 +910,9 @@ int main(int argc, char** argv) {
               << (options.threads == 0 ? std::thread::hardware_concurrency() : options.threads)
               << " thread(s), " << options.shards << " shard(s), "
               << (options.compact ? "compacted after indexing (time included)" : "not compacted")
-              << ", extraction off (not on main yet)\n\n";
+              << (options.extract ? ", extraction on (speakers, places, dates)"
+                                  : ", extraction off (--no-extract)")
+              << "\n\n";
 
     std::cout << "| |";
     for (const auto& e : options.engines)

@@ -22,6 +22,7 @@
 #include <newsdex/annotations.hpp>
 #include <newsdex/article.hpp>
 #include <newsdex/export.h>
+#include <newsdex/extract.hpp>
 
 namespace newsdex {
 
@@ -61,6 +62,14 @@ struct WriterOptions {
   // shards in parallel. Ignored when opening an existing index, which keeps its shards.
   // Default 1 (one plain Xapian database).
   std::size_t shards = 1;
+  // Find the speakers, places and dates of each article's body (newsdex/extract.hpp) and index
+  // them with those the article and add()'s annotations give. The places an article lists are
+  // then filed under the gazetteer's canonical names, with their countries ("UK" -> "United
+  // Kingdom", country:gb). add_batch() extracts on its worker threads. Default true.
+  bool extract = true;
+  // What extraction looks for, and with which gazetteer; used when `extract` is true.
+  // Default: speakers, places and dates, with the built-in gazetteer.
+  ExtractOptions extraction = {};
 };
 
 // What add() did with an article.
@@ -95,8 +104,9 @@ class NEWSDEX_EXPORT IndexWriter {
   IndexWriter(IndexWriter&&) noexcept;
   IndexWriter& operator=(IndexWriter&&) noexcept;
 
-  // Indexes `article` with the speakers, places and dates in `annotations` (which join those the
-  // article itself lists). Throws InvalidArgumentError when the article has no body or no id.
+  // Indexes `article` with the speakers, places and dates in `annotations`, which join those the
+  // article itself lists and, with WriterOptions::extract, those extraction finds in its body.
+  // Throws InvalidArgumentError when the article has no body or no id.
   AddOutcome add(const Article& article, const Annotations& annotations = {});
   // Adds `articles` with the same effect as add() on each in turn (a later article with the
   // same id replaces an earlier one), building documents on WriterOptions::threads threads and

@@ -246,7 +246,8 @@ NEWSDEX_EXPORT int newsdex_annotations_date_span(const newsdex_annotations* anno
 typedef struct newsdex_writer newsdex_writer;
 
 /* Flags of newsdex_writer_open. */
-#define NEWSDEX_WRITER_CREATE 1u /* create the index when the path holds none */
+#define NEWSDEX_WRITER_CREATE 1u     /* create the index when the path holds none */
+#define NEWSDEX_WRITER_NO_EXTRACT 2u /* index only the speakers and places an article lists */
 
 /* What adding an article did. */
 typedef enum newsdex_add_outcome {
@@ -299,7 +300,9 @@ NEWSDEX_EXPORT newsdex_status newsdex_writer_open_with(const char* path,
  * `language` is the stemming language of a new index ("english", "fr", ...); NULL for english.
  * Fails with NEWSDEX_ERROR_LOCKED when another writer holds the index, NEWSDEX_ERROR_NOT_FOUND
  * when it is missing and the flag is not given, NEWSDEX_ERROR_FORMAT when the path holds
- * something else. Commits automatically every 2000 articles or 32 MiB of text. */
+ * something else. Commits automatically every 2000 articles or 32 MiB of text. Speakers, places
+ * and dates found in each article's text are indexed too, unless NEWSDEX_WRITER_NO_EXTRACT is
+ * given (README "Extraction"). */
 NEWSDEX_EXPORT newsdex_status newsdex_writer_open(const char* path, const char* language,
                                                   unsigned flags, newsdex_writer** writer);
 /* Commits pending changes and releases the lock. A failure of that commit cannot be reported:

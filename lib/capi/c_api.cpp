@@ -615,12 +615,13 @@ newsdex_status newsdex_writer_open(const char* path, const char* language, unsig
   return guarded([&] {
     newsdex_writer*& out = checked(writer, "writer");
     out = nullptr;
-    if ((flags & ~NEWSDEX_WRITER_CREATE) != 0) {
+    if ((flags & ~(NEWSDEX_WRITER_CREATE | NEWSDEX_WRITER_NO_EXTRACT)) != 0) {
       throw newsdex::InvalidArgumentError("unknown flags " + std::to_string(flags));
     }
     newsdex::WriterOptions options;
     if (language != nullptr) options.language = language;
     options.create = (flags & NEWSDEX_WRITER_CREATE) != 0;
+    options.extract = (flags & NEWSDEX_WRITER_NO_EXTRACT) == 0;
     out =
         new newsdex_writer{newsdex::IndexWriter::open(required(path, "path"), std::move(options))};
   });

@@ -1,6 +1,7 @@
 #include "index/document_builder.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include <newsdex/error.hpp>
@@ -54,10 +55,36 @@ void add_date_terms(Xapian::Document& document, std::string_view day, std::strin
   document.add_boolean_term(schema::year_term(year, date));
 }
 
+// The place a name that an article lists stands for: of the gazetteer's readings, one that
+// the annotations found in the text, else one in a country the text names ("Georgia" with
+// Atlanta in the body is the US state), else the most likely; nullopt when the gazetteer does
+// not know the name.
+std::optional<GazetteerPlace> given_place_reading(const Gazetteer& gazetteer, std::string_view name,
+                                                  const Annotations& annotations) {
+  auto readings = gazetteer.lookup(name);
+  if (readings.empty()) return std::nullopt;
+  auto found = [&](auto&& same) {
+    return std::find_if(readings.begin(), readings.end(), [&](const GazetteerPlace& reading) {
+      return std::any_of(annotations.places.begin(), annotations.places.end(),
+                         [&](const Place& place) { return same(reading, place); });
+    });
+  };
+  auto chosen = found([](const GazetteerPlace& reading, const Place& place) {
+    return place.name == reading.name && place.country == reading.country;
+  });
+  if (chosen == readings.end()) {
+    chosen = found([](const GazetteerPlace& reading, const Place& place) {
+      return !place.country.empty() && place.country == reading.country;
+    });
+  }
+  return std::move(chosen == readings.end() ? readings.front() : *chosen);
+}
+
 }  // namespace
 
-DocumentBuilder::DocumentBuilder(std::string default_language)
-    : default_language_(std::move(default_language)) {}
+DocumentBuilder::DocumentBuilder(std::string default_language,
+                                 std::shared_ptr<const Gazetteer> place_names)
+    : default_language_(std::move(default_language)), place_names_(std::move(place_names)) {}
 
 DocumentBuilder::Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
   auto it = analyzers_.find(language);
@@ -132,15 +159,30 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
 
   // Terms that the stored data does not show still count in the fingerprint.
   std::string unstored_terms;
-  std::vector<std::string> places = article.places;
+  std::vector<std::string> places;
   std::vector<std::string> countries;
-  for (const auto& place : annotations.places) {
-    places.push_back(place.name);
-    if (place.country.empty()) continue;
-    const std::string country = schema::value_term(schema::kCountry, place.country);
+  auto add_country = [&](const std::string& code) {
+    if (code.empty()) return;
+    const std::string country = schema::value_term(schema::kCountry, code);
     document.add_boolean_term(country);
     unstored_terms += country + '\n';
-    countries.push_back(place.country);
+    countries.push_back(code);
+  };
+  for (const auto& name : article.places) {
+    const auto reading = place_names_ ? given_place_reading(*place_names_, name, annotations)
+                                      : std::optional<GazetteerPlace>();
+    if (!reading) {
+      places.push_back(name);
+      continue;
+    }
+    // A spelling that differs only in case or diacritics names the same value; keep the input's.
+    places.push_back(normalize_value(name) == normalize_value(reading->name) ? name
+                                                                             : reading->name);
+    add_country(reading->country);
+  }
+  for (const auto& place : annotations.places) {
+    places.push_back(place.name);
+    add_country(place.country);
   }
   add_facet_values(document, schema::kCountrySlots, unique_values(std::move(countries)));
   stored.places = unique_values(std::move(places));

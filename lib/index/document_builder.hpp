@@ -3,12 +3,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include <xapian.h>
 
 #include <newsdex/annotations.hpp>
 #include <newsdex/article.hpp>
+#include <newsdex/gazetteer.hpp>
 
 namespace newsdex::detail {
 
@@ -21,8 +23,11 @@ struct BuiltDocument {
 // Not thread-safe (it caches stemmers); use one builder per thread.
 class DocumentBuilder {
  public:
-  // `default_language`: stemmer name for articles that name no language.
-  explicit DocumentBuilder(std::string default_language);
+  // `default_language`: stemmer name for articles that name no language. With `place_names`,
+  // the places an article lists are filed under that gazetteer's canonical names, with their
+  // countries, as extraction files the places it finds; names it does not know stay as given.
+  explicit DocumentBuilder(std::string default_language,
+                           std::shared_ptr<const Gazetteer> place_names = nullptr);
 
   // Throws InvalidArgumentError when the article has no id or an empty body.
   BuiltDocument build(const Article& article, const Annotations& annotations);
@@ -37,6 +42,7 @@ class DocumentBuilder {
   Analyzer& analyzer_for(const std::string& language);
 
   std::string default_language_;
+  std::shared_ptr<const Gazetteer> place_names_;
   std::map<std::string, Analyzer> analyzers_;
 };
 

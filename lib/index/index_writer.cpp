@@ -18,6 +18,8 @@
 #include <xapian.h>
 
 #include <newsdex/error.hpp>
+#include <newsdex/extract.hpp>
+#include <newsdex/gazetteer.hpp>
 #include <newsdex/index_writer.hpp>
 
 #include "analysis/analysis.hpp"
@@ -305,9 +307,21 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
   std::vector<Shard> shards;
   // One builder per thread of add_batch(); builders_[0] also serves add().
   std::vector<detail::DocumentBuilder> builders;
+  std::optional<Extractor> extractor;  // with options.extract
   WriterStats stats;
   std::size_t pending_articles = 0;
   std::size_t pending_bytes = 0;
+
+  // What to index besides the article's own lists: `given` and, with extraction on, what the
+  // body says. Runs on add_batch()'s worker threads.
+  Annotations annotations_for(const Article& article, const Annotations& given) const {
+    if (!extractor) return given;
+    Annotations found = extractor->extract(article);
+    found.speakers.insert(found.speakers.end(), given.speakers.begin(), given.speakers.end());
+    found.places.insert(found.places.end(), given.places.begin(), given.places.end());
+    found.dates.insert(found.dates.end(), given.dates.begin(), given.dates.end());
+    return found;
+  }
 
   std::size_t shard_of(std::string_view id) const {
     return shards.size() == 1 ? 0 : detail::fnv1a64(id) % shards.size();
@@ -379,7 +393,7 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
                  std::vector<std::size_t> * repeated) {
     std::vector<std::optional<detail::BuiltDocument>> built(articles.size());
     run_parallel(articles.size(), builders.size(), [&](std::size_t i, std::size_t worker) {
-      built[i] = builders[worker].build(articles[i], {});
+      built[i] = builders[worker].build(articles[i], annotations_for(articles[i], {}));
     });
     std::vector<std::vector<std::size_t>> by_shard(shards.size());
     for (std::size_t i = 0; i < articles.size(); ++i)
@@ -433,8 +447,13 @@ IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
   } catch (const fs::filesystem_error& error) {
     throw IoError("cannot open the index at " + path.string() + ": " + error.what());
   }
+  std::shared_ptr<const Gazetteer> place_names;
+  if (impl->options.extract) {
+    impl->extractor.emplace(impl->options.extraction);
+    if (impl->options.extraction.places) place_names = impl->extractor->options().gazetteer;
+  }
   for (std::size_t i = 0; i < impl->thread_count(); ++i)
-    impl->builders.emplace_back(impl->language);
+    impl->builders.emplace_back(impl->language, place_names);
   return IndexWriter(std::move(impl));
 }
 
@@ -453,7 +472,9 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 
 AddOutcome IndexWriter::add(const Article& article, const Annotations& annotations) {
   try {
-    const detail::BuiltDocument built = impl_->builders.front().build(article, annotations);
+    check_article(article);
+    const detail::BuiltDocument built =
+        impl_->builders.front().build(article, impl_->annotations_for(article, annotations));
     const auto written = impl_->write(impl_->shards[impl_->shard_of(article.id)], built);
     impl_->count(written, article.body.size() + article.title.size());
     impl_->commit_if_due();

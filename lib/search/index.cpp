@@ -66,14 +66,22 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
     return synonyms;
   }
 
+  std::shared_ptr<const Gazetteer> place_names() const {
+    std::lock_guard lock(expansions_mutex);
+    if (!gazetteer) gazetteer = Gazetteer::builtin();
+    return gazetteer;
+  }
+
   std::vector<std::string> canonical_place_names(std::string_view name) const {
-    std::shared_ptr<const Gazetteer> places;
-    {
-      std::lock_guard lock(expansions_mutex);
-      if (!gazetteer) gazetteer = Gazetteer::builtin();
-      places = gazetteer;
-    }
-    return places->canonical_names(name);
+    return place_names()->canonical_names(name);
+  }
+
+  // A two-letter code the gazetteer knows stands for itself ("az"); other text is looked up
+  // as a country's name ("azerbaijan", "uk" -> "gb").
+  std::string country_code(std::string_view name) const {
+    const auto places = place_names();
+    if (name.size() == 2 && !places->country_name(name).empty()) return std::string(name);
+    return places->country_code(name).value_or("");
   }
 
   // Compiles `text` with the index's synonyms and place aliases. `synonyms` keeps the expander
@@ -84,6 +92,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
     detail::QueryExpansions expansions;
     expansions.synonyms = expander->empty() ? nullptr : expander.get();
     expansions.place_names = [this](std::string_view name) { return canonical_place_names(name); };
+    expansions.country_code = [this](std::string_view name) { return country_code(name); };
     const detail::QueryLimits limits{.max_query_bytes = options.max_query_bytes,
                                      .max_wildcards = options.max_wildcards,
                                      .max_wildcard_terms = options.max_wildcard_terms};

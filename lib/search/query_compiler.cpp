@@ -312,22 +312,29 @@ class ExactProcessor : public Xapian::FieldProcessor {
   FieldErrors& errors_;
 };
 
-// country: an ISO 3166-1 alpha-2 code.
+// country: an ISO 3166-1 alpha-2 code, or a country's name, short name or demonym when
+// `country_code` knows it ("country:azerbaijan", "country:uk").
 class CountryProcessor : public Xapian::FieldProcessor {
  public:
-  explicit CountryProcessor(FieldErrors& errors) : errors_(errors) {}
+  CountryProcessor(FieldErrors& errors, std::function<std::string(std::string_view)> country_code)
+      : errors_(errors), country_code_(std::move(country_code)) {}
 
   Xapian::Query operator()(const std::string& value) override {
-    const std::string code = normalize_value(value);
-    if (code.size() != 2 || !is_field_char(code[0]) || !is_field_char(code[1])) {
-      return errors_.fail(
-          "country", "unknown country \"" + value + "\" (use an ISO 3166-1 code such as FR or AZ)");
+    std::string code = country_code_ ? country_code_(value) : std::string();
+    if (code.empty()) {
+      code = normalize_value(value);
+      if (code.size() != 2 || !is_field_char(code[0]) || !is_field_char(code[1])) {
+        return errors_.fail("country", "unknown country \"" + value +
+                                           "\" (use a country's name or ISO 3166-1 code, such as "
+                                           "france or FR)");
+      }
     }
-    return Xapian::Query(std::string(schema::kCountry) + code);
+    return Xapian::Query(schema::value_term(schema::kCountry, code));
   }
 
  private:
   FieldErrors& errors_;
+  std::function<std::string(std::string_view)> country_code_;
 };
 
 // lang: a language code or name.
@@ -468,13 +475,13 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
       "speaker",
       (new NameProcessor("speaker", schema::kSpeakerWord, max_expansion, errors))->release(),
       false);
+  parser.add_boolean_prefix("place",
+                            (new NameProcessor("place", schema::kPlaceWord, max_expansion, errors,
+                                               expansions.place_names, schema::kPlace))
+                                ->release(),
+                            false);
   parser.add_boolean_prefix(
-      "place",
-      (new NameProcessor("place", schema::kPlaceWord, max_expansion, errors,
-                         expansions.place_names, schema::kPlace))
-          ->release(),
-      false);
-  parser.add_boolean_prefix("country", (new CountryProcessor(errors))->release(), false);
+      "country", (new CountryProcessor(errors, expansions.country_code))->release(), false);
   parser.add_boolean_prefix("mentioned", (new MentionedDateProcessor(database, errors))->release(),
                             false);
   parser.add_boolean_prefix("date", (new PublicationDateProcessor(errors))->release(), true);

@@ -31,6 +31,9 @@ struct QueryExpansions {
   // The canonical names of the places a name may refer to ("UK" -> "United Kingdom"), for
   // place: filters; extraction indexes places under their canonical names.
   std::function<std::vector<std::string>(std::string_view)> place_names = nullptr;
+  // The ISO 3166-1 alpha-2 code of the country a name, demonym or code stands for ("azerbaijan",
+  // "UK" -> "gb"), in any case; empty when the name is no country's. For country: filters.
+  std::function<std::string(std::string_view)> country_code = nullptr;
 };
 
 // Throws QueryError (with the byte position) for unbalanced quotes or parentheses and for

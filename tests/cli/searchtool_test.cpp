@@ -101,7 +101,7 @@ TEST_F(SearchtoolTest, JsonOutputHasTheDocumentedShape) {
 TEST_F(SearchtoolTest, FieldedQueriesFromTheCommandLine) {
   EXPECT_EQ(ids({"speaker:\"lars eide\""}), std::vector<std::string>{"fx-10-bergen-herring"});
   EXPECT_EQ(ids({"place:bergen", "--sort", "oldest"}),
-            std::vector<std::string>{"fx-10-bergen-herring"});  // given places only, for now
+            (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-10-bergen-herring"}));
   EXPECT_EQ(ids({"date:2022-03..2022-05", "--sort", "oldest"}),
             (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-04-krakow-marzipan-court",
                                       "fx-05-rotterdam-turbine-blades"}));
@@ -115,6 +115,49 @@ TEST_F(SearchtoolTest, FieldedQueriesFromTheCommandLine) {
   EXPECT_EQ(ids({"cocoa", "sauna", "--match", "any", "--sort", "newest"}),
             (std::vector<std::string>{"fx-12-tallinn-sauna", "fx-02-rotterdam-cocoa"}));
   EXPECT_EQ(ids({"tromso"}), std::vector<std::string>{"fx-06-tromso-salmon-pontoons"});
+}
+
+TEST_F(SearchtoolTest, IndexExtractsByDefaultAndNoExtractTurnsItOff) {
+  // Plain files list no speakers: these come from the text ("Energy Minister Ingrid Solberg
+  // said", "said Joost de Vries").
+  EXPECT_EQ(
+      ids({"speaker:solberg", "--sort", "oldest"}),
+      (std::vector<std::string>{"fx-03-bergen-floating-solar", "fx-06-tromso-salmon-pontoons"}));
+  EXPECT_EQ(ids({"speaker:\"joost de vries\""}), std::vector<std::string>{"fx-02-rotterdam-cocoa"});
+  EXPECT_EQ(ids({"country:norway", "bergen"}).size(), 2u);
+  const std::string plain_db = (dir_ / "plain").string();
+  const auto result = searchtool({"index", "--db", plain_db, "--no-extract", kArticles});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  db_ = plain_db;
+  EXPECT_TRUE(ids({"speaker:solberg"}).empty());
+  EXPECT_EQ(ids({"place:bergen"}), std::vector<std::string>{"fx-10-bergen-herring"});
+  EXPECT_EQ(ids({"speaker:\"lars eide\""}), std::vector<std::string>{"fx-10-bergen-herring"});
+}
+
+TEST_F(SearchtoolTest, GazetteerOptionAddsGeoNamesPlaces) {
+  const std::string geonames = std::string(NEWSDEX_TEST_DATA) + "/geonames/";
+  const std::string article =
+      "{\"id\":\"flood\",\"date\":\"2023-04-03\",\"body\":\"Roads around Quillmoor were "
+      "closed on Monday after the river burst its banks.\"}\n";
+  ASSERT_EQ(searchtool({"index", "--db", db_, "-"}, article).exit_code, 0);
+  EXPECT_TRUE(ids({"place:quillmoor"}).empty());
+  const auto result =
+      searchtool({"index", "--db", db_, "--gazetteer", geonames + "cities.txt", "--country-info",
+                  geonames + "countryInfo.txt", "--admin1", geonames + "admin1CodesASCII.txt", "-"},
+                 article);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("1 replaced"), std::string::npos) << result.out;
+  EXPECT_EQ(ids({"place:quillmoor"}), std::vector<std::string>{"flood"});
+  EXPECT_EQ(ids({"country:az"}), std::vector<std::string>{"flood"});
+
+  const auto alone = searchtool(
+      {"index", "--db", db_, "--admin1", geonames + "admin1CodesASCII.txt", "-"}, article);
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_NE(alone.err.find("go with --gazetteer"), std::string::npos) << alone.err;
+  const auto missing = searchtool(
+      {"index", "--db", db_, "--gazetteer", geonames + "no-such-file.txt", "-"}, article);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no-such-file.txt"), std::string::npos) << missing.err;
 }
 
 TEST_F(SearchtoolTest, FacetsCountOverAllMatchesInJsonAndText) {

@@ -158,6 +158,12 @@ TEST_F(SearchTest, PlaceCountryAndSourceFields) {
   EXPECT_EQ(id_set("place:chile place:valparaiso"), Ids{"harbor"});
   EXPECT_EQ(id_set("country:az"), (Ids{"summit", "resolution"}));
   EXPECT_EQ(id_set("country:AZ"), (Ids{"summit", "resolution"}));
+  // A country's name, short name, demonym or alpha-3 code stands for its code.
+  EXPECT_EQ(id_set("country:azerbaijan"), (Ids{"summit", "resolution"}));
+  EXPECT_EQ(id_set("country:Azerbaijani"), (Ids{"summit", "resolution"}));
+  EXPECT_EQ(id_set("country:aze"), (Ids{"summit", "resolution"}));
+  EXPECT_EQ(id_set("country:chile"), (Ids{"harbor", "copper"}));
+  EXPECT_EQ(id_set("country:\"united kingdom\""), Ids{});
   EXPECT_EQ(id_set("source:\"caspian wire\""), (Ids{"summit", "resolution"}));
   EXPECT_EQ(id_set("title:copper"), Ids{"copper"});
   EXPECT_EQ(id_set("id:wheat"), Ids{"wheat"});

@@ -25,6 +25,33 @@ bool is_terminal(std::FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
+newsdex::InputFormat parse_format(const std::string& name) {
+  if (name == "auto") return newsdex::InputFormat::automatic;
+  if (name == "plain") return newsdex::InputFormat::plain;
+  if (name == "jsonl") return newsdex::InputFormat::jsonl;
+  throw UsageError("unknown format \"" + name + "\" (use auto, plain or jsonl)");
+}
+
+void GazetteerOptions::add_to(po::options_description& options) {
+  options.add_options()(
+      "gazetteer", po::value(&files.cities)->value_name("FILE"),
+      "add the cities of a GeoNames dump (cities15000.txt or its zip) to the built-in places")(
+      "country-info", po::value(&files.country_info)->value_name("FILE"),
+      "with --gazetteer: GeoNames countryInfo.txt (country names)")(
+      "admin1", po::value(&files.admin1_codes)->value_name("FILE"),
+      "with --gazetteer: GeoNames admin1CodesASCII.txt (first-level regions)");
+}
+
+std::shared_ptr<const newsdex::Gazetteer> GazetteerOptions::load() const {
+  if (files.cities.empty()) {
+    if (!files.country_info.empty() || !files.admin1_codes.empty()) {
+      throw UsageError("--country-info and --admin1 go with --gazetteer FILE");
+    }
+    return newsdex::Gazetteer::builtin();
+  }
+  return newsdex::Gazetteer::with_geonames(files);
+}
+
 std::chrono::milliseconds wait_lock_option(double seconds) {
   // A week is longer than any writer should hold an index; the cap keeps the conversion exact.
   if (!(seconds >= 0 && seconds <= 7 * 24 * 3600)) {

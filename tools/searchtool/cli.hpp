@@ -5,12 +5,16 @@
 #include <chrono>
 #include <cstdio>
 #include <iosfwd>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/program_options.hpp>
+
+#include <newsdex/gazetteer.hpp>
+#include <newsdex/ingest.hpp>
 
 namespace searchtool {
 
@@ -43,6 +47,20 @@ bool parse_options(std::string_view command, std::string_view usage,
                    const po::positional_options_description& positional, po::variables_map& values);
 
 bool is_terminal(std::FILE* stream);
+
+// The value of a --format option; UsageError for a name other than auto, plain or jsonl.
+newsdex::InputFormat parse_format(const std::string& name);
+
+// The options that extend the built-in gazetteer with a GeoNames dump (--gazetteer,
+// --country-info, --admin1), shared by the commands that extract.
+struct GazetteerOptions {
+  newsdex::GeoNamesFiles files;
+
+  void add_to(po::options_description& options);
+  // The built-in gazetteer, extended when --gazetteer was given; UsageError when only the
+  // optional files were.
+  std::shared_ptr<const newsdex::Gazetteer> load() const;
+};
 
 // The value of a --wait-lock SECONDS option; UsageError when negative or absurd.
 std::chrono::milliseconds wait_lock_option(double seconds);

@@ -36,13 +36,6 @@ void stop_on_signals() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-newsdex::InputFormat parse_format(const std::string& name) {
-  if (name == "auto") return newsdex::InputFormat::automatic;
-  if (name == "plain") return newsdex::InputFormat::plain;
-  if (name == "jsonl") return newsdex::InputFormat::jsonl;
-  throw UsageError("unknown format \"" + name + "\" (use auto, plain or jsonl)");
-}
-
 // A one-line progress report on a terminal, redrawn at most a few times a second.
 class Progress {
  public:
@@ -97,7 +90,11 @@ int run_index(const std::vector<std::string>& args) {
       "threads", po::value(&writer_options.threads)->default_value(writer_options.threads),
       "threads that build and write documents; 0 for one per core")(
       "shards", po::value(&writer_options.shards)->default_value(writer_options.shards),
-      "shards of a new index, written in parallel")("json", "print the summary as JSON")(
+      "shards of a new index, written in parallel")(
+      "no-extract", "index only the speakers and places the input lists: find none in the text");
+  GazetteerOptions gazetteer;
+  gazetteer.add_to(options);
+  options.add_options()("json", "print the summary as JSON")(
       "quiet,q", "print no progress line and no summary")("input", po::value(&inputs)->multitoken(),
                                                           "files, folders or - (standard input)");
   po::positional_options_description positional;
@@ -116,6 +113,11 @@ int run_index(const std::vector<std::string>& args) {
   read_options.max_article_bytes = max_article_mb << 20;
   const bool quiet = values.count("quiet") > 0;
   const bool json = values.count("json") > 0;
+  writer_options.extract = values.count("no-extract") == 0;
+  if (!writer_options.extract && !gazetteer.files.cities.empty()) {
+    throw UsageError("--gazetteer has no use with --no-extract");
+  }
+  if (writer_options.extract) writer_options.extraction.gazetteer = gazetteer.load();
 
   read_options.format = parse_format(format);
   newsdex::ArticleReader reader(inputs, read_options);
