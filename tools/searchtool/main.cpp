@@ -8,6 +8,7 @@
 
 namespace searchtool {
 int run_index(const std::vector<std::string>& args);
+int run_extract(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
 int run_synonyms(const std::vector<std::string>& args);
@@ -21,6 +22,8 @@ using searchtool::Command;
 constexpr std::array kCommands{
     Command{"index", "add articles from files, folders or standard input to an index",
             searchtool::run_index},
+    Command{"extract", "print the speakers, places and dates found in articles, without indexing",
+            searchtool::run_extract},
     Command{"query", "search an index", searchtool::run_query},
     Command{"delete", "remove articles from an index by id", searchtool::run_delete},
     Command{"synonyms", "load a synonyms file into an index, or show its synonyms",
