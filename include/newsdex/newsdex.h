@@ -262,7 +262,7 @@ typedef struct newsdex_writer_options newsdex_writer_options;
 
 /* Options with the defaults: create the index when missing, english, a commit every 2000
  * articles or 32 MiB of text, spelling data kept, no waiting for a lock, one thread per core,
- * one shard. NULL when memory runs out. */
+ * one shard, extraction on. NULL when memory runs out. */
 NEWSDEX_EXPORT newsdex_writer_options* newsdex_writer_options_new(void);
 NEWSDEX_EXPORT void newsdex_writer_options_free(newsdex_writer_options* options);
 /* Stemming language of a new index ("english", "fr", ...); NULL means english. An unknown one
@@ -286,6 +286,10 @@ newsdex_writer_options_set_wait_for_lock(newsdex_writer_options* options, unsign
 /* Threads newsdex_writer_add_batch builds documents on; 0 for one per core. */
 NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_threads(newsdex_writer_options* options,
                                                                  size_t threads);
+/* 1 (the default): index the speakers, places and dates found in each article's text too
+ * (README "Extraction"); 0: only those an article lists. */
+NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_extract(newsdex_writer_options* options,
+                                                                 int extract);
 /* Shards of a new index (README "Index layout"); at least 1. An existing index keeps its own. */
 NEWSDEX_EXPORT newsdex_status newsdex_writer_options_set_shards(newsdex_writer_options* options,
                                                                 size_t shards);

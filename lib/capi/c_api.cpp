@@ -579,6 +579,10 @@ newsdex_status newsdex_writer_options_set_spelling(newsdex_writer_options* optio
   return guarded([&] { checked(options, "options").options.spelling = spelling != 0; });
 }
 
+newsdex_status newsdex_writer_options_set_extract(newsdex_writer_options* options, int extract) {
+  return guarded([&] { checked(options, "options").options.extract = extract != 0; });
+}
+
 newsdex_status newsdex_writer_options_set_wait_for_lock(newsdex_writer_options* options,
                                                         unsigned milliseconds) {
   return guarded([&] {

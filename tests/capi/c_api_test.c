@@ -591,6 +591,8 @@ static void test_writer_options(const char* folder) {
   CHECK_STATUS(newsdex_writer_options_set_batch(options, 100, 1 << 20), NEWSDEX_OK);
   CHECK_STATUS(newsdex_writer_options_set_spelling(options, 0), NEWSDEX_OK);
   CHECK_STATUS(newsdex_writer_options_set_wait_for_lock(options, 10), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_writer_options_set_extract(NULL, 0), NEWSDEX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(newsdex_writer_options_set_extract(options, 0), NEWSDEX_OK);
   CHECK_STATUS(newsdex_writer_open_with(path, options, &writer), NEWSDEX_OK);
   newsdex_writer_options_free(options);
   newsdex_writer_options_free(NULL);
@@ -641,6 +643,9 @@ static void test_writer_options(const char* folder) {
   CHECK(newsdex_results_count(results) == 1);
   CHECK_STR(newsdex_hit_get(newsdex_results_hit(results, 0), NEWSDEX_FIELD_TITLE),
             "Talks in Baku end");
+  newsdex_results_free(results);
+  results = search(index, request, "place:baku"); /* extraction was off */
+  CHECK(newsdex_results_count(results) == 0);
   newsdex_results_free(results);
   newsdex_request_free(request);
   newsdex_index_close(index);
