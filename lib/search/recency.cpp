@@ -57,11 +57,14 @@ std::optional<RecencyBoost> make_recency_boost(const Xapian::Query& query,
   }
   if (!reference) reference = parse_compact(database.get_value_upper_bound(schema::kDateSlot));
   if (!reference) return std::nullopt;
-  // The best score the query alone allows, so that the boost keeps its meaning whatever the
-  // query's scale: Xapian works it out from term statistics without ranking anything.
+  // The best score the query alone gives an article, so that the boost keeps its meaning
+  // whatever the query's scale. Not Xapian's bound on possible scores (get_max_possible), which
+  // it works out per shard from that shard's bounds on document lengths, so that one index
+  // would rank differently as one database, as local shards and as remote ones.
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
-  const double best = enquire.get_mset(0, 0).get_max_possible();
+  const Xapian::MSet top = enquire.get_mset(0, 1);
+  const double best = top.empty() ? 0 : top.begin().get_weight();
   return RecencyBoost(half_life_days, weight, best > 0 ? best : 1.0, *reference);
 }
 

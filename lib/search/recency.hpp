@@ -13,8 +13,8 @@ namespace newsdex::detail {
 // The boost an article gains for being recent (README "Recency"):
 //   boost = weight × scale × 2^(−age / half_life_days)
 // where age is the number of days from its publication to the reference date (0 when published
-// later), scale the highest relevance score any article could reach for the query (1 when the
-// query has no relevance, e.g. an empty query). Ages beyond kMaxHalfLives half-lives give 0.
+// later), scale the best relevance score an article reaches for the query (1 when the query
+// has no relevance, e.g. an empty query). Ages beyond kMaxHalfLives half-lives give 0.
 class RecencyBoost {
  public:
   static constexpr double kMaxHalfLives = 20;
