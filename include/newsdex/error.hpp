@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <newsdex/export.h>
 
@@ -89,6 +90,18 @@ class NEWSDEX_EXPORT IoError : public Error {
  public:
   using Error::Error;
   ~IoError() override;
+};
+
+// Shards of a sharded index did not answer: refused the connection, closed it, or took longer
+// than IndexOptions::remote_timeout. shards() names them as the stub file does.
+class NEWSDEX_EXPORT ShardUnavailableError : public IoError {
+ public:
+  ShardUnavailableError(const std::string& message, std::vector<std::string> shards);
+  ~ShardUnavailableError() override;
+  const std::vector<std::string>& shards() const noexcept { return shards_; }
+
+ private:
+  std::vector<std::string> shards_;
 };
 
 }  // namespace newsdex

@@ -9,6 +9,7 @@
 //   for (const auto& hit : results.hits) std::cout << hit.rank << ' ' << hit.title << '\n';
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -122,6 +123,12 @@ struct TimelineBucket {
   std::size_t count = 0;
 };
 
+// A shard of a sharded index that a search had to leave out, and why.
+struct ShardFailure {
+  std::string shard;  // as the stub file names it: "10.0.0.7:33333", or the path of a local one
+  std::string error;  // "Couldn't connect: Connection refused", "Timeout expired while ..."
+};
+
 struct SearchResults {
   std::string query;
   std::size_t total = 0;  // number of matching articles (an estimate unless total_exact)
@@ -134,6 +141,14 @@ struct SearchResults {
   // Every period from the first to the last in which an article matches, empty ones included,
   // oldest first; empty when the request asked for no timeline. Undated articles are not counted.
   std::vector<TimelineBucket> timeline;
+  // True when some shards did not answer and, as IndexOptions::allow_partial permits, the
+  // results come from the others alone (totals, ranks and facets included); failed_shards says
+  // which were left out.
+  bool partial = false;
+  std::vector<ShardFailure> failed_shards;
+  // What the request asked for that the index could not fully give, in words for a person:
+  // "spelling suggestions come only from the local shards: ...". Empty for a complete answer.
+  std::vector<std::string> warnings;
 };
 
 // Limits that keep one request from exhausting the host's memory or time.
@@ -153,6 +168,20 @@ struct IndexOptions {
   // The gazetteer whose aliases place: filters use ("UK" -> "United Kingdom"); null means
   // Gazetteer::builtin(), loaded at the first place: filter. Default null.
   std::shared_ptr<const Gazetteer> gazetteer = nullptr;
+  // For the remote shards a stub file lists (README "Shards on several machines"): how long to
+  // wait for each answer of a remote, and for a connection to one to be accepted. A shard that
+  // takes longer fails the request (ShardUnavailableError) or, with allow_partial, is left out.
+  // At least 1 ms each. Default 10 s each.
+  std::chrono::milliseconds remote_timeout{10000};
+  std::chrono::milliseconds remote_connect_timeout{10000};
+  // When shards do not answer, open and search the others and mark the results partial
+  // (SearchResults::partial), rather than throwing ShardUnavailableError; get() and size() then
+  // see the answering shards only. Default false.
+  bool allow_partial = false;
+  // With allow_partial, how long a shard that did not answer is left out, untried, before
+  // searches try it again (so that a shard that is down does not cost each search a timeout);
+  // 0 tries it every time. Default 10 s.
+  std::chrono::milliseconds partial_retry_interval{10000};
 };
 
 // A read-only view of an index. Move-only. Thread-safe: any number of threads may call search()
@@ -161,7 +190,10 @@ struct IndexOptions {
 class NEWSDEX_EXPORT Index {
  public:
   // Throws IndexNotFoundError when `path` holds no index, IndexFormatError when it holds
-  // something that is not a newsdex index of a format this version reads.
+  // something that is not a newsdex index of a format this version reads, and
+  // ShardUnavailableError when a shard its stub file lists does not answer (any shard, or all
+  // of them with IndexOptions::allow_partial). `path` is a database folder, a folder with a
+  // XAPIANDB stub file, or a stub file.
   static Index open(const std::filesystem::path& path, IndexOptions options = {});
 
   ~Index();
@@ -171,7 +203,7 @@ class NEWSDEX_EXPORT Index {
   // Runs a query. Throws QueryError for a query that cannot be parsed or exceeds the limits of
   // IndexOptions, and InvalidArgumentError for a limit outside 1..IndexOptions::max_limit, a
   // facet limit outside 1..10000, or recency with a date sort order or a half-life or weight
-  // that is not positive.
+  // that is not positive. Throws ShardUnavailableError as open() does.
   SearchResults search(const SearchRequest& request) const;
   // The stored article with this id (body included), or nullopt when there is none.
   std::optional<Article> get(std::string_view id) const;

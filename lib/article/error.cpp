@@ -18,6 +18,10 @@ InputError::InputError(std::string file, std::size_t line, const std::string& me
 QueryError::QueryError(const std::string& message, std::size_t position)
     : Error(message), position_(position) {}
 
+ShardUnavailableError::ShardUnavailableError(const std::string& message,
+                                             std::vector<std::string> shards)
+    : IoError(message), shards_(std::move(shards)) {}
+
 // Out of line, so each class's vtable and type information live in the library alone.
 Error::~Error() = default;
 InputError::~InputError() = default;
@@ -27,5 +31,6 @@ IndexNotFoundError::~IndexNotFoundError() = default;
 IndexLockedError::~IndexLockedError() = default;
 IndexFormatError::~IndexFormatError() = default;
 IoError::~IoError() = default;
+ShardUnavailableError::~ShardUnavailableError() = default;
 
 }  // namespace newsdex

@@ -7,7 +7,6 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -26,6 +25,7 @@
 #include "index/database_errors.hpp"
 #include "index/document_builder.hpp"
 #include "index/spelling_data.hpp"
+#include "index/stub_file.hpp"
 #include "schema/schema.hpp"
 #include "schema/synonym_data.hpp"
 #include "text/hash.hpp"
@@ -49,21 +49,14 @@ std::string shard_name(std::size_t number) {
 
 // The shard folders a stub lists, in order. Only local databases can be written.
 std::vector<fs::path> read_stub(const fs::path& folder) {
-  std::ifstream in(folder / kStubName);
-  if (!in) throw IndexFormatError("cannot read " + (folder / kStubName).string());
   std::vector<fs::path> shards;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream words(line);
-    std::string type, where;
-    words >> type >> where;
-    if (type == "remote") {
-      throw IndexFormatError((folder / kStubName).string() +
-                             " lists a remote shard; write to it where it is served");
+  for (const auto& entry : detail::read_stub_file(folder / kStubName)) {
+    if (entry.kind != detail::StubEntry::Kind::local) {
+      throw IndexFormatError((folder / kStubName).string() + ":" + std::to_string(entry.line) +
+                             " lists the remote shard " + entry.name() +
+                             "; write to it where it is served");
     }
-    if (where.empty()) where = type;  // a line with only a path
-    const fs::path shard(where);
-    shards.push_back(shard.is_absolute() ? shard : folder / shard);
+    shards.push_back(entry.path);
   }
   if (shards.empty()) throw IndexFormatError((folder / kStubName).string() + " lists no shards");
   return shards;
@@ -424,6 +417,11 @@ IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
     throw InvalidArgumentError("wait_for_lock must not be negative");
   }
   const fs::path folder = folder_path(path);
+  if (std::error_code ignored; fs::is_regular_file(folder, ignored)) {
+    throw IndexFormatError(path.string() +
+                           " is a file, not an index folder (to change the databases a stub "
+                           "file lists, open each where it is)");
+  }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = std::move(options);
@@ -602,8 +600,13 @@ void compact_database(const std::string& source, const fs::path& target) {
 }  // namespace
 
 void compact_index(const fs::path& path, CompactOptions options) {
-  if (!detail::looks_like_database(path.string()) || fs::is_regular_file(path)) {
+  if (!detail::looks_like_database(path.string())) {
     throw IndexNotFoundError("no index at " + path.string());
+  }
+  if (fs::is_regular_file(path)) {
+    throw IndexFormatError(path.string() +
+                           " is a file, not an index folder (to compact the databases a stub "
+                           "file lists, compact each where it is)");
   }
   try {
     const bool sharded = is_sharded(path);

@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <future>
+#include <limits>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include <xapian.h>
@@ -17,6 +20,7 @@
 #include "search/query_compiler.hpp"
 #include "search/ranked_page.hpp"
 #include "search/recency.hpp"
+#include "search/shards.hpp"
 #include "search/snippet.hpp"
 #include "search/spelling.hpp"
 #include "search/synonyms.hpp"
@@ -29,24 +33,39 @@ namespace {
 
 constexpr std::size_t kMaxFacetLimit = 10000;
 
-Xapian::Database open_database(const std::string& path) {
-  try {
-    return Xapian::Database(path);
-  } catch (const Xapian::Error& error) {
-    detail::rethrow_xapian_error(error, path);
-  }
+// What a remote's failure says, without Xapian's type name and context: "Couldn't connect:
+// Connection refused", "Timeout expired while trying to read".
+std::string describe(const Xapian::Error& error) {
+  std::string text = error.get_msg();
+  if (const char* why = error.get_error_string()) text += std::string(": ") + why;
+  return text;
 }
+
+// One handle on each shard of an index (empty for a shard not open) and their union, which
+// searches run on; used by one call at a time.
+struct ShardHandles {
+  std::vector<std::optional<Xapian::Database>> shards;
+  Xapian::Database all;
+  bool reused = false;  // open before this call, so to be reopened for the latest commit
+};
 
 }  // namespace
 
-// Xapian::Database objects are not safe to share between threads, so each call borrows one
-// from a pool and gives it back; the pool grows to the number of concurrent callers.
+// Xapian::Database objects are not safe to share between threads, so each call borrows a set
+// of handles from a pool and gives it back; the pool grows to the number of concurrent callers.
 struct [[gnu::visibility("hidden")]] Index::Impl {
   std::string path;
+  std::vector<detail::StubEntry> shards;
+  bool any_remote = false;
+  detail::RemoteTimeouts timeouts;
   IndexOptions options;
   std::string language;
   std::mutex mutex;
-  std::vector<std::unique_ptr<Xapian::Database>> idle;
+  std::vector<std::unique_ptr<ShardHandles>> idle;
+  mutable std::mutex failed_mutex;
+  // When each shard last failed and why; empty for those that answered since.
+  mutable std::vector<std::optional<std::pair<std::chrono::steady_clock::time_point, std::string>>>
+      recent_failures;
   mutable detail::DisplayNames display_names;
   mutable std::mutex expansions_mutex;
   mutable std::string synonyms_stored;
@@ -99,51 +118,204 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
     return detail::compile_query(text, match, database, language, limits, expansions);
   }
 
-  class Lease {
-   public:
-    explicit Lease(Impl& owner) : owner_(owner) {
-      {
-        std::lock_guard lock(owner_.mutex);
-        if (!owner_.idle.empty()) {
-          database_ = std::move(owner_.idle.back());
-          owner_.idle.pop_back();
-        }
-      }
-      if (database_) {
-        database_->reopen();  // see the latest commit
-      } else {
-        database_ = std::make_unique<Xapian::Database>(open_database(owner_.path));
+  std::unique_ptr<ShardHandles> take_handles() {
+    {
+      std::lock_guard lock(mutex);
+      if (!idle.empty()) {
+        auto handles = std::move(idle.back());
+        idle.pop_back();
+        handles->reused = true;
+        return handles;
       }
     }
-    ~Lease() {
-      std::lock_guard lock(owner_.mutex);
-      owner_.idle.push_back(std::move(database_));
+    auto handles = std::make_unique<ShardHandles>();
+    handles->shards.resize(shards.size());
+    return handles;
+  }
+
+  void give_back(std::unique_ptr<ShardHandles> handles) {
+    std::lock_guard lock(mutex);
+    idle.push_back(std::move(handles));
+  }
+
+  // Opens the shards of `handles` that are not open, except those `failures` already names, and
+  // makes their union. A remote that does not answer gets its reason in `failures`; the remotes
+  // are opened in parallel, so that several slow ones cost one timeout.
+  void open_missing(ShardHandles & handles, std::vector<std::string> & failures) const {
+    std::vector<std::size_t> missing;
+    bool closed = false;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      if (!failures[i].empty() && handles.shards[i]) {
+        handles.shards[i].reset();
+        closed = true;
+      }
+      if (!handles.shards[i] && failures[i].empty()) missing.push_back(i);
     }
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    Xapian::Database& operator*() { return *database_; }
-
-   private:
-    Impl& owner_;
-    std::unique_ptr<Xapian::Database> database_;
-  };
-
-  // Runs `work` with a database, reopening and retrying when a writer's commit invalidated what
-  // it was reading (Xapian keeps only two revisions readable).
-  template <typename Work>
-  auto with_database(Work && work) {
-    for (int attempt = 0;; ++attempt) {
+    if (missing.empty() && !closed) return;
+    const auto open_one = [&](std::size_t i) -> std::string {
       try {
-        Lease lease(*this);
-        return work(*lease);
+        handles.shards[i] = detail::open_shard(shards[i], timeouts);
+        return {};
+      } catch (const Xapian::Error& error) {
+        if (shards[i].kind == detail::StubEntry::Kind::local || !detail::is_network_error(error)) {
+          detail::rethrow_xapian_error(error, shards[i].name());
+        }
+        return describe(error);
+      }
+    };
+    std::vector<std::future<std::string>> remote;
+    for (const std::size_t i : missing) {
+      if (shards[i].kind == detail::StubEntry::Kind::local) {
+        open_one(i);
+      } else {
+        remote.push_back(std::async(std::launch::async, open_one, i));
+      }
+    }
+    std::size_t next = 0;
+    for (const std::size_t i : missing) {
+      if (shards[i].kind == detail::StubEntry::Kind::local) continue;
+      failures[i] = remote[next++].get();
+      remember(i, failures[i]);
+    }
+    handles.all = Xapian::Database();
+    for (const auto& shard : handles.shards) {
+      if (shard) handles.all.add_database(*shard);
+    }
+  }
+
+  // With IndexOptions::allow_partial, the shards that did not answer lately, and why: they are
+  // left out untried until partial_retry_interval has passed, so that a shard that is down
+  // does not cost every search a timeout.
+  void recall(std::vector<std::string> & failures) const {
+    if (!options.allow_partial) return;
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(failed_mutex);
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      if (recent_failures[i] && now - recent_failures[i]->first < options.partial_retry_interval) {
+        failures[i] = recent_failures[i]->second;
+      }
+    }
+  }
+
+  // Notes how shard `i` answered when it was last tried: `failure` is empty when it did.
+  void remember(std::size_t i, const std::string& failure) const {
+    std::lock_guard lock(failed_mutex);
+    if (failure.empty()) {
+      recent_failures[i].reset();
+    } else {
+      recent_failures[i] = {std::chrono::steady_clock::now(), failure};
+    }
+  }
+
+  // Throws ShardUnavailableError when `failures` names shards and partial results are not
+  // allowed, or when it names them all.
+  void check_failures(const std::vector<std::string>& failures) const {
+    std::vector<std::string> names;
+    std::string reasons;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      if (failures[i].empty()) continue;
+      names.push_back(shards[i].name());
+      reasons += (reasons.empty() ? "" : "; ") + shards[i].name() + ": " + failures[i];
+    }
+    if (names.empty()) return;
+    if (names.size() == shards.size()) {
+      throw ShardUnavailableError(
+          "no shard of the index at " + path + " answered (" + reasons + ")", names);
+    }
+    if (!options.allow_partial) {
+      throw ShardUnavailableError(std::string(names.size() == 1 ? "a shard" : "shards") +
+                                      " of the index at " + path + " did not answer (" + reasons +
+                                      ")",
+                                  names);
+    }
+  }
+
+  // The shards that the network error `error` came from: the one Xapian names in its context,
+  // or else those that no longer accept a connection (Xapian names no shard when a connection
+  // is closed under it). Empty when every shard answers again.
+  std::vector<std::size_t> failed_by(const Xapian::Error& error, std::vector<std::string>& failures)
+      const {
+    if (const auto shard = detail::shard_of_context(shards, error.get_context());
+        shard && failures[*shard].empty()) {
+      failures[*shard] = describe(error);
+      remember(*shard, failures[*shard]);
+      return {*shard};
+    }
+    std::vector<std::size_t> probed;
+    std::vector<std::future<std::string>> probes;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      if (shards[i].kind == detail::StubEntry::Kind::local || !failures[i].empty()) continue;
+      probed.push_back(i);
+      probes.push_back(std::async(std::launch::async, [this, i]() -> std::string {
+        try {
+          detail::open_shard(shards[i], timeouts).keep_alive();
+          return {};
+        } catch (const Xapian::Error& probe_error) {
+          return describe(probe_error);
+        }
+      }));
+    }
+    std::vector<std::size_t> failed;
+    for (std::size_t k = 0; k < probed.size(); ++k) {
+      std::string reason = probes[k].get();
+      if (reason.empty()) continue;
+      failures[probed[k]] = describe(error) + " (then: " + reason + ")";
+      remember(probed[k], failures[probed[k]]);
+      failed.push_back(probed[k]);
+    }
+    return failed;
+  }
+
+  // Runs `work` with the handles of the shards that answer, reopened for the latest commit.
+  // Retries when a writer's commit invalidated what it was reading (Xapian keeps only two
+  // revisions readable), and without the shards that stop answering while it runs, as far as
+  // IndexOptions::allow_partial permits. `left_out` receives the shards the answer lacks.
+  template <typename Work>
+  auto with_handles(Work && work, std::vector<ShardFailure> * left_out = nullptr) {
+    std::vector<std::string> failures(shards.size());
+    recall(failures);
+    int modified = 0;
+    bool unexplained = false;
+    for (;;) {
+      std::unique_ptr<ShardHandles> handles = take_handles();
+      try {
+        open_missing(*handles, failures);
+        check_failures(failures);
+        if (handles->reused) handles->all.reopen();
+        auto result = work(*handles);
+        give_back(std::move(handles));
+        if (left_out) {
+          left_out->clear();
+          for (std::size_t i = 0; i < shards.size(); ++i) {
+            if (!failures[i].empty()) left_out->push_back({shards[i].name(), failures[i]});
+          }
+        }
+        return result;
       } catch (const Xapian::DatabaseModifiedError& error) {
-        if (attempt >= options.max_retries) detail::rethrow_xapian_error(error, path);
+        give_back(std::move(handles));
+        if (modified++ >= options.max_retries) detail::rethrow_xapian_error(error, path);
       } catch (const Xapian::WildcardError& error) {
+        give_back(std::move(handles));
         throw QueryError("wildcard matches too many terms: " + error.get_msg(), 0);
       } catch (const Xapian::Error& error) {
-        detail::rethrow_xapian_error(error, path);
+        // The handles are dropped, not given back: a remote may still owe answers to requests
+        // of this call, which the next call would misread.
+        if (!any_remote || !detail::is_network_error(error)) {
+          detail::rethrow_xapian_error(error, path);
+        }
+        if (failed_by(error, failures).empty()) {
+          // Every shard answers again: the connection broke in passing. Once more, then give up.
+          if (unexplained) detail::rethrow_xapian_error(error, path);
+          unexplained = true;
+        }
       }
     }
+  }
+
+  // with_handles() for work on the union of the shards.
+  template <typename Work>
+  auto with_database(Work && work, std::vector<ShardFailure> * left_out = nullptr) {
+    return with_handles([&](ShardHandles& handles) { return work(handles.all); }, left_out);
   }
 
   SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
@@ -157,28 +329,47 @@ Index Index::open(const fs::path& path, IndexOptions options) {
     throw InvalidArgumentError(
         "IndexOptions: max_retries must not be negative, the other limits must be at least 1");
   }
+  if (options.remote_timeout.count() < 1 || options.remote_connect_timeout.count() < 1 ||
+      options.remote_timeout.count() > std::numeric_limits<unsigned>::max() ||
+      options.remote_connect_timeout.count() > std::numeric_limits<unsigned>::max()) {
+    throw InvalidArgumentError("IndexOptions: the remote timeouts must be at least 1 ms");
+  }
+  if (options.partial_retry_interval.count() < 0) {
+    throw InvalidArgumentError("IndexOptions: partial_retry_interval must not be negative");
+  }
   if (!detail::looks_like_database(path.string())) {
     throw IndexNotFoundError("no index at " + path.string());
   }
-  Xapian::Database database = open_database(path.string());
-  std::string format;
-  std::string language;
-  try {
-    format = database.get_metadata(std::string(detail::schema::kFormatKey));
-    language = database.get_metadata(std::string(detail::schema::kLanguageKey));
-  } catch (const Xapian::Error& error) {
-    detail::rethrow_xapian_error(error, path.string());
-  }
-  if (format.empty()) {
-    throw IndexFormatError(path.string() + " is a Xapian database but not a newsdex index");
-  }
-  detail::schema::check_format(format, path.string());
   auto impl = std::make_unique<Impl>();
   impl->path = path.string();
+  impl->shards = detail::list_shards(path);
+  impl->any_remote = std::any_of(
+      impl->shards.begin(), impl->shards.end(),
+      [](const detail::StubEntry& shard) { return shard.kind != detail::StubEntry::Kind::local; });
+  impl->timeouts = {.read = options.remote_timeout, .connect = options.remote_connect_timeout};
   impl->options = options;
-  impl->language = detail::stemmer_name(language).empty() ? "english" : language;
+  impl->recent_failures.resize(impl->shards.size());
   impl->gazetteer = impl->options.gazetteer;
-  impl->idle.push_back(std::make_unique<Xapian::Database>(std::move(database)));
+  // Every shard must hold a newsdex index of this format; the first that answers says the
+  // language, as Xapian reads metadata from the first database of a union.
+  const std::string language = impl->with_handles([&](ShardHandles& handles) {
+    std::optional<std::string> first_language;
+    for (std::size_t i = 0; i < handles.shards.size(); ++i) {
+      if (!handles.shards[i]) continue;
+      const Xapian::Database& shard = *handles.shards[i];
+      const std::string name = impl->shards.size() == 1 ? impl->path : impl->shards[i].name();
+      const std::string format = shard.get_metadata(std::string(detail::schema::kFormatKey));
+      if (format.empty()) {
+        throw IndexFormatError(name + " is a Xapian database but not a newsdex index");
+      }
+      detail::schema::check_format(format, name);
+      if (!first_language) {
+        first_language = shard.get_metadata(std::string(detail::schema::kLanguageKey));
+      }
+    }
+    return first_language.value_or("");
+  });
+  impl->language = detail::stemmer_name(language).empty() ? "english" : language;
   return Index(std::move(impl));
 }
 
@@ -198,15 +389,27 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   }
   enquire.set_query(recency ? recency->apply(query, database) : query);
   detail::FacetCounter counter(database, request.facets, request.timeline);
-  counter.attach(enquire);
   // Exact counts need every match considered, which Xapian otherwise avoids.
   const Xapian::doccount check_at_least =
       counter.empty() ? 0 : std::max<Xapian::doccount>(database.get_doccount(), 1);
+  // Over several remote databases, Xapian 1.4 counts some matches twice in the match spies when
+  // it also ranks a page in an order that involves a value (and ours always breaks ties by
+  // date), so remote shards count in a match of their own that ranks nothing.
+  std::optional<Xapian::MSet> counted;
+  if (!counter.empty() && any_remote) {
+    Xapian::Enquire counting(database);
+    counting.set_query(enquire.get_query());
+    counter.attach(counting);
+    counted = counting.get_mset(0, 0, check_at_least);
+  } else {
+    counter.attach(enquire);
+  }
+  const bool counting_in_page = !counter.empty() && !counted;
   const auto offset = static_cast<Xapian::doccount>(request.offset);
   const auto limit = static_cast<Xapian::doccount>(request.limit);
   detail::RankedPage page;
   // relevance_then_newest may run the match twice, which a facet counter would count twice.
-  if (request.sort == SortOrder::relevance && counter.empty()) {
+  if (request.sort == SortOrder::relevance && !counting_in_page) {
     page = detail::relevance_then_newest(enquire, detail::schema::kDateSlot, offset, limit);
   } else {
     if (request.sort == SortOrder::relevance) {
@@ -215,17 +418,29 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
       enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot,
                                                request.sort == SortOrder::newest);
     }
-    page.mset = enquire.get_mset(offset, limit, check_at_least);
+    page.mset = enquire.get_mset(offset, limit, counting_in_page ? check_at_least : 0);
     for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
       page.hits.push_back(it);
   }
-  const Xapian::MSet& mset = page.mset;
+  // The match that considered every article knows the exact total.
+  const Xapian::MSet& mset = counted ? *counted : page.mset;
   SearchResults results;
   results.query = request.query;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (results.total < request.suggest_below) {
     results.suggestion = suggest(request, results.total, database);
+    if (any_remote) {
+      const bool all_remote =
+          std::none_of(shards.begin(), shards.end(), [](const detail::StubEntry& shard) {
+            return shard.kind == detail::StubEntry::Kind::local;
+          });
+      // Xapian's remote protocol serves no spelling data: a remote shard's words are unknown.
+      results.warnings.push_back(
+          all_remote ? "no spelling suggestions: remote shards do not serve their dictionaries"
+                     : "spelling suggestions come only from the local shards: remote shards do "
+                       "not serve their dictionaries");
+    }
   }
   results.facets = counter.facets(database, request.facet_limit, display_names);
   results.timeline = counter.timeline();
@@ -282,8 +497,19 @@ SearchResults Index::search(const SearchRequest& request) const {
   if (request.recency_half_life_days != 0 && request.sort != SortOrder::relevance) {
     throw InvalidArgumentError("recency blends with relevance; it does not apply to date order");
   }
-  return impl_->with_database(
-      [&](Xapian::Database& database) { return impl_->search(request, database); });
+  std::vector<ShardFailure> left_out;
+  SearchResults results = impl_->with_database(
+      [&](Xapian::Database& database) { return impl_->search(request, database); }, &left_out);
+  if (!left_out.empty()) {
+    results.partial = true;
+    std::string names;
+    for (const auto& failure : left_out)
+      names += (names.empty() ? "" : ", ") + failure.shard;
+    results.warnings.insert(results.warnings.begin(),
+                            "partial results: left out " + names + ", which did not answer");
+    results.failed_shards = std::move(left_out);
+  }
+  return results;
 }
 
 std::optional<Article> Index::get(std::string_view id) const {

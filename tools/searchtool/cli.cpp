@@ -64,4 +64,8 @@ void print_error(std::string_view message) {
   std::cerr << "searchtool: " << message << '\n';
 }
 
+void print_warning(std::string_view message) {
+  std::cerr << "searchtool: warning: " << message << '\n';
+}
+
 }  // namespace searchtool

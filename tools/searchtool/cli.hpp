@@ -22,7 +22,7 @@ enum ExitCode : int {
   kExitOk = 0,       // done (also: a query with zero hits)
   kExitError = 1,    // the work failed: index locked or missing, disk error
   kExitUsage = 2,    // bad command line or query
-  kExitSkipped = 3,  // done, but some inputs could not be read and were skipped
+  kExitSkipped = 3,  // done, but some inputs could not be read, or shards answer, and were left out
   kExitInterrupted = 130,
 };
 
@@ -67,5 +67,7 @@ std::chrono::milliseconds wait_lock_option(double seconds);
 
 // "searchtool: message" on standard error.
 void print_error(std::string_view message);
+// "searchtool: warning: message" on standard error.
+void print_warning(std::string_view message);
 
 }  // namespace searchtool

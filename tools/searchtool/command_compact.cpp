@@ -13,6 +13,7 @@ namespace {
 
 std::uintmax_t folder_bytes(const std::filesystem::path& path) {
   std::uintmax_t total = 0;
+  if (!std::filesystem::is_directory(path)) return total;  // compact_index says what it is
   for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
     if (entry.is_regular_file()) total += entry.file_size();
   }

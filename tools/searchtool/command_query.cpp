@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <newsdex/error.hpp>
 #include <newsdex/index.hpp>
 
 #include "cli.hpp"
@@ -73,6 +74,14 @@ double parse_half_life(const std::string& text) {
                      "\" (use a positive number of days, or N followed by d, w, m or y)");
   }
   return number * days;
+}
+
+// A --remote-timeout or --connect-timeout in seconds, at least a millisecond, at most an hour.
+std::chrono::milliseconds timeout_option(std::string_view name, double seconds) {
+  if (!(seconds >= 0.001 && seconds <= 3600)) {
+    throw UsageError("--" + std::string(name) + " must be between 0.001 and 3600 seconds");
+  }
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
 }
 
 std::string join(const std::vector<std::string>& values, std::string_view separator) {
@@ -213,7 +222,15 @@ nlohmann::ordered_json to_json(const newsdex::SearchResults& results,
       {"total_exact", results.total_exact},
       {"suggestion", results.suggestion ? nlohmann::ordered_json(*results.suggestion)
                                         : nlohmann::ordered_json(nullptr)},
-      {"hits", hits}};
+      {"hits", hits},
+      {"partial", results.partial}};
+  if (results.partial) {
+    nlohmann::ordered_json failed = nlohmann::ordered_json::array();
+    for (const auto& failure : results.failed_shards)
+      failed.push_back({{"shard", failure.shard}, {"error", failure.error}});
+    out["failed_shards"] = failed;
+  }
+  if (!results.warnings.empty()) out["warnings"] = results.warnings;
   if (!request.facets.empty()) {
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const auto& facet : results.facets) {
@@ -253,6 +270,16 @@ int run_query(const std::vector<std::string>& args) {
   std::vector<std::string> words;
   newsdex::SearchRequest request;
   newsdex::IndexOptions index_options;
+  double remote_timeout = 10;
+  double connect_timeout = 10;
+  po::options_description shards("shards on other machines");
+  auto shard = shards.add_options();
+  shard("remote-timeout", po::value(&remote_timeout)->default_value(remote_timeout),
+        "seconds to wait for each answer of a remote shard");
+  shard("connect-timeout", po::value(&connect_timeout)->default_value(connect_timeout),
+        "seconds to wait for a remote shard to accept a connection");
+  shard("allow-partial",
+        "search the shards that answer when others do not, and mark the results partial");
   po::options_description limits("limits");
   auto limit = limits.add_options();
   limit("max-query-bytes",
@@ -292,6 +319,7 @@ int run_query(const std::vector<std::string>& args) {
   option("query", po::value(&words)->multitoken(),
          "the query (several arguments are joined by spaces)");
   options.add(limits);
+  options.add(shards);
   po::positional_options_description positional;
   positional.add("query", -1);
   po::variables_map values;
@@ -316,13 +344,28 @@ int run_query(const std::vector<std::string>& args) {
     }
   }
 
-  const auto index = newsdex::Index::open(db, index_options);
-  const auto results = index.search(request);
+  index_options.remote_timeout = timeout_option("remote-timeout", remote_timeout);
+  index_options.remote_connect_timeout = timeout_option("connect-timeout", connect_timeout);
+  index_options.allow_partial = values.count("allow-partial") > 0;
+
+  newsdex::SearchResults results;
+  try {
+    const auto index = newsdex::Index::open(db, index_options);
+    results = index.search(request);
+  } catch (const newsdex::ShardUnavailableError& error) {
+    if (index_options.allow_partial) throw;
+    throw newsdex::ShardUnavailableError(
+        std::string(error.what()) + "; --allow-partial searches the others", error.shards());
+  }
+  for (const auto& warning : results.warnings)
+    print_warning(warning);
+  // Partial results are an answer, but not the whole one: as for skipped inputs.
+  const int exit_code = results.partial ? kExitSkipped : kExitOk;
   if (values.count("json")) {
     std::cout
         << to_json(results, request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
-    return kExitOk;
+    return exit_code;
   }
   const bool bold = color == "always" || (color == "auto" && is_terminal(stdout));
   const Style style =
@@ -333,7 +376,7 @@ int run_query(const std::vector<std::string>& args) {
     print_timeline(results, *request.timeline,
                    chart == "always" || (chart == "auto" && is_terminal(stdout)));
   }
-  return kExitOk;
+  return exit_code;
 }
 
 }  // namespace searchtool
