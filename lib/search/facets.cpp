@@ -156,9 +156,14 @@ std::string DisplayNames::lookup(const Xapian::Database& database, FacetField fi
     if (const auto it = names_.find(term); it != names_.end()) return it->second;
   }
   std::string display = key;
-  const Xapian::PostingIterator posting = database.postlist_begin(term);
-  if (posting != database.postlist_end(term)) {
-    const Article article = decode_document_data(database.get_document(*posting).get_data());
+  // The first article with the value, found by a match for one document rather than from the
+  // term's posting list, which Xapian ships whole from a remote shard.
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query(term));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet first = enquire.get_mset(0, 1);
+  if (!first.empty()) {
+    const Article article = decode_document_data(first.begin().get_document().get_data());
     if (field == FacetField::source) {
       if (!article.source.empty()) display = article.source;
     } else {
