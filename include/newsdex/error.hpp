@@ -2,6 +2,9 @@
 //
 // Every error newsdex reports is a newsdex::Error, so a host needs one catch clause; the
 // subclasses say what went wrong in terms a user can act on, and never expose Xapian types.
+// Each function's comment says which it throws; any function that allocates may also throw
+// std::bad_alloc. The library never aborts or exits the host process. Exceptions are values:
+// what() and the accessors stay valid while the exception object lives.
 //
 //   try {
 //     auto index = newsdex::Index::open("news.db");

@@ -6,6 +6,7 @@
 //   newsdex::Extractor extractor;  // speakers, places and dates, built-in gazetteer
 //   newsdex::Annotations notes = extractor.extract(article);
 //   for (const auto& speaker : notes.speakers) std::cout << speaker.name << '\n';
+//   writer.add(article, notes);     // newsdex/index_writer.hpp: searchable as speaker:, place:
 #pragma once
 
 #include <memory>
@@ -34,7 +35,8 @@ struct ExtractOptions {
 
 // Runs the extractors an ExtractOptions selects. Building one with places on loads the built-in
 // gazetteer the first time in the process (some milliseconds; shared afterwards); extract() is
-// const and thread-safe, so one Extractor may serve many threads.
+// const and thread-safe, so one Extractor may serve many threads. Move-only; a moved-from
+// Extractor may only be assigned to or destroyed. Throws nothing but std::bad_alloc.
 class NEWSDEX_EXPORT Extractor {
  public:
   explicit Extractor(ExtractOptions options = {});
@@ -47,7 +49,8 @@ class NEWSDEX_EXPORT Extractor {
   // options turn off come back empty. Never throws for any text, including invalid UTF-8.
   Annotations extract(const Article& article) const;
 
-  // The options in use; with places on, `gazetteer` is the one in use (never null).
+  // The options in use; with places on, `gazetteer` is the one in use (never null). The
+  // reference lives as long as the Extractor.
   const ExtractOptions& options() const;
 
  private:

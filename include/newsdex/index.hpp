@@ -5,8 +5,14 @@
 // MatchMode::any. Results carry what a result list shows, with a snippet of the body.
 //
 //   auto index = newsdex::Index::open("news.db");
-//   auto results = index.search({.query = "resolution place:karabakh date:2022-11..2022-12"});
+//   auto results = index.search({.query = "resolution place:karabakh date:2022-11..2022-12",
+//                                .facets = {newsdex::FacetField::speaker}});
 //   for (const auto& hit : results.hits) std::cout << hit.rank << ' ' << hit.title << '\n';
+//   for (const auto& value : results.facets[0].values)  // who is quoted, over every match
+//     std::cout << value.value << ' ' << value.count << " (" << value.filter << ")\n";
+//
+// The request and results are plain values (see newsdex/article.hpp): the results are the
+// caller's and refer to nothing inside the Index.
 #pragma once
 
 #include <chrono>
@@ -60,7 +66,8 @@ NEWSDEX_EXPORT std::string_view to_string(TimelinePeriod period);
 NEWSDEX_EXPORT std::optional<TimelinePeriod> parse_timeline_period(std::string_view name);
 
 struct SearchRequest {
-  std::string query;
+  // The query (README "Query syntax"); empty matches every article.
+  std::string query = {};
   std::size_t limit = 10;  // hits to return, 1..IndexOptions::max_limit (10000)
   std::size_t offset = 0;  // hits to skip, for paging
   SortOrder sort = SortOrder::relevance;
@@ -87,68 +94,68 @@ struct SearchRequest {
 
 struct Hit {
   std::size_t rank = 0;  // 1-based position in the whole result list (offset included)
-  std::string id;
-  double score = 0;  // BM25 relevance, comparable only within one result list
-  std::optional<Date> date;
-  std::string title;
+  std::string id = {};
+  double score = 0;               // BM25 relevance, comparable only within one result list
+  std::optional<Date> date = {};  // nullopt for an undated article
+  std::string title = {};
   // A passage of the body around the best matches, cut at word boundaries, with "..." where
   // text was left out.
-  std::string snippet;
-  std::vector<Span> highlights;  // byte ranges of matched words within `snippet`
-  std::vector<std::string> speakers;
-  std::vector<std::string> places;
-  std::string source;
-  std::string url;
+  std::string snippet = {};
+  std::vector<Span> highlights = {};  // byte ranges of matched words within `snippet`
+  std::vector<std::string> speakers = {};
+  std::vector<std::string> places = {};
+  std::string source = {};
+  std::string url = {};
 };
 
 // One value of a facet and the number of matching articles that have it.
 struct FacetValue {
-  std::string value;  // as results show it: "Leyla Abdullayeva", "AZ", "2022", "2022-11"
+  std::string value = {};  // as results show it: "Leyla Abdullayeva", "AZ", "2022", "2022-11"
   std::size_t count = 0;
   // A query filter that selects the articles with this value: speaker:"Leyla Abdullayeva".
-  std::string filter;
+  std::string filter = {};
 };
 
 struct Facet {
   FacetField field = FacetField::speaker;
-  std::vector<FacetValue> values;  // most frequent first; ties in order of value
-  std::size_t distinct = 0;        // number of distinct values among the matches
+  std::vector<FacetValue> values = {};  // most frequent first; ties in order of value
+  std::size_t distinct = 0;             // number of distinct values among the matches
 };
 
 // The matches published in one period. Periods are named "2022-11-16" (day), "2022-W46" (ISO
 // 8601 week), "2022-11" (month) and "2022" (year).
 struct TimelineBucket {
-  std::string period;
-  Date start;  // the first day of the period
+  std::string period = {};
+  Date start = {};  // the first day of the period
   std::size_t count = 0;
 };
 
 // A shard of a sharded index that a search had to leave out, and why.
 struct ShardFailure {
-  std::string shard;  // as the stub file names it: "10.0.0.7:33333", or the path of a local one
-  std::string error;  // "Couldn't connect: Connection refused", "Timeout expired while ..."
+  std::string shard = {};  // as the stub file names it: "10.0.0.7:33333", or a local path
+  std::string error = {};  // "Couldn't connect: Connection refused", "Timeout expired while ..."
 };
 
 struct SearchResults {
-  std::string query;
-  std::size_t total = 0;  // number of matching articles (an estimate unless total_exact)
+  std::string query = {};  // as the request gave it
+  std::size_t total = 0;   // number of matching articles (an estimate unless total_exact)
   bool total_exact = false;
-  std::vector<Hit> hits;
+  std::vector<Hit> hits = {};  // at most SearchRequest::limit, best first
   // The query with misspelled words corrected ("Abdulayeva" -> "Abdullayeva"), when the query
   // matched fewer than SearchRequest::suggest_below articles and the correction matches more.
-  std::optional<std::string> suggestion;
-  std::vector<Facet> facets;  // in the order the request named them, each field once
+  std::optional<std::string> suggestion = {};
+  std::vector<Facet> facets = {};  // in the order the request named them, each field once
   // Every period from the first to the last in which an article matches, empty ones included,
   // oldest first; empty when the request asked for no timeline. Undated articles are not counted.
-  std::vector<TimelineBucket> timeline;
+  std::vector<TimelineBucket> timeline = {};
   // True when some shards did not answer and, as IndexOptions::allow_partial permits, the
   // results come from the others alone (totals, ranks and facets included); failed_shards says
   // which were left out.
   bool partial = false;
-  std::vector<ShardFailure> failed_shards;
+  std::vector<ShardFailure> failed_shards = {};
   // What the request asked for that the index could not fully give, in words for a person:
   // "spelling suggestions come only from the local shards: ...". Empty for a complete answer.
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings = {};
 };
 
 // Limits that keep one request from exhausting the host's memory or time.
@@ -184,30 +191,36 @@ struct IndexOptions {
   std::chrono::milliseconds partial_retry_interval{10000};
 };
 
-// A read-only view of an index. Move-only. Thread-safe: any number of threads may call search()
-// and get() on one Index at once (each call borrows its own database handle from a pool).
-// A search sees the index as of its last commit when the search starts.
+// A read-only view of an index. Move-only; a moved-from Index may only be assigned to or
+// destroyed. Thread-safe: any number of threads may call every const method on one Index at
+// once (each call borrows its own database handle from a pool). A search sees the index as of
+// its last commit when the search starts, so an Index never needs reopening after a writer
+// commits. Besides the errors named below, every method that reads the index throws IoError
+// when the disk or Xapian fails and IndexFormatError when it finds the index damaged.
 class NEWSDEX_EXPORT Index {
  public:
-  // Throws IndexNotFoundError when `path` holds no index, IndexFormatError when it holds
-  // something that is not a newsdex index of a format this version reads, and
-  // ShardUnavailableError when a shard its stub file lists does not answer (any shard, or all
-  // of them with IndexOptions::allow_partial). `path` is a database folder, a folder with a
-  // XAPIANDB stub file, or a stub file.
+  // Opens the index at `path`: a database folder, a folder with a XAPIANDB stub file, or a stub
+  // file (which may list remote shards); readers never block writers nor each other. Throws
+  // IndexNotFoundError when `path` holds no index, IndexFormatError when it holds something that
+  // is not a newsdex index of a format this version reads, and ShardUnavailableError when a
+  // shard its stub file lists does not answer (any shard, or all of them with
+  // IndexOptions::allow_partial).
   static Index open(const std::filesystem::path& path, IndexOptions options = {});
 
   ~Index();
   Index(Index&&) noexcept;
   Index& operator=(Index&&) noexcept;
 
-  // Runs a query. Throws QueryError for a query that cannot be parsed or exceeds the limits of
-  // IndexOptions, and InvalidArgumentError for a limit outside 1..IndexOptions::max_limit, a
-  // facet limit outside 1..10000, or recency with a date sort order or a half-life or weight
-  // that is not positive. Throws ShardUnavailableError as open() does.
+  // Runs a query: one page of hits, best first (or in the request's date order), with the
+  // total, facets and timeline over every match. Throws QueryError (with the byte position of
+  // the problem) for a query that cannot be parsed or exceeds the limits of IndexOptions, and
+  // InvalidArgumentError for a limit outside 1..IndexOptions::max_limit, a facet limit outside
+  // 1..10000, or recency with a date sort order or a half-life or weight that is not positive.
+  // Throws ShardUnavailableError as open() does.
   SearchResults search(const SearchRequest& request) const;
   // The stored article with this id (body included), or nullopt when there is none.
   std::optional<Article> get(std::string_view id) const;
-  // Number of articles.
+  // Number of articles, as of the last commit.
   std::size_t size() const;
   // The synonym groups searches use (IndexWriter::set_synonyms), members normalised.
   std::vector<std::vector<std::string>> synonyms() const;

@@ -8,6 +8,9 @@
 //   writer.add(article);                                   // replaces an article with the same id
 //   writer.add_batch(articles);                            // the same, on several threads
 //   writer.commit();
+//
+// Writers and readers are separate objects: an Index (newsdex/index.hpp) opened on the same path
+// sees each commit at its next search.
 #pragma once
 
 #include <chrono>
@@ -29,6 +32,7 @@ namespace newsdex {
 // Reads a synonyms file (README "Synonyms"): each line a group of equivalent words or phrases
 // separated by commas ("uk, britain, united kingdom"); blank lines and lines starting with #
 // are skipped. Throws InputError naming `file` and the line of a group that cannot be used.
+// Pure; safe to call from many threads at once.
 NEWSDEX_EXPORT std::vector<std::vector<std::string>> parse_synonyms(std::string_view text,
                                                                     const std::string& file);
 
@@ -90,7 +94,12 @@ struct WriterStats {
   std::size_t duplicates = 0;
 };
 
-// Owns the write lock of one index. Move-only. Not thread-safe: call from one thread at a time.
+// Owns the write lock of one index, from open() until destruction: another writer, in this or
+// any process, fails with IndexLockedError meanwhile. Move-only; a moved-from IndexWriter may
+// only be assigned to or destroyed. Not thread-safe: call from one thread at a time
+// (add_batch() uses its own threads inside). Besides the errors named below, every method that
+// writes throws IoError when the disk or Xapian fails (disk full, permission denied); what was
+// committed before stays intact.
 class NEWSDEX_EXPORT IndexWriter {
  public:
   // Opens (or, with options.create, creates) the index at `path`. A new index is built aside and
@@ -106,7 +115,8 @@ class NEWSDEX_EXPORT IndexWriter {
 
   // Indexes `article` with the speakers, places and dates in `annotations`, which join those the
   // article itself lists and, with WriterOptions::extract, those extraction finds in its body.
-  // Throws InvalidArgumentError when the article has no body or no id.
+  // Commits by itself at the WriterOptions batch limits. Throws InvalidArgumentError when the
+  // article has no body or no id.
   AddOutcome add(const Article& article, const Annotations& annotations = {});
   // Adds `articles` with the same effect as add() on each in turn (a later article with the
   // same id replaces an earlier one), building documents on WriterOptions::threads threads and
@@ -116,9 +126,11 @@ class NEWSDEX_EXPORT IndexWriter {
   // when an article has no id or an empty body.
   std::vector<AddOutcome> add_batch(std::span<const Article> articles,
                                     std::vector<std::size_t>* repeated = nullptr);
-  // Removes the article with this id; returns false when there was none.
+  // Removes the article with this id (from the next commit on); returns false when there was
+  // none.
   bool remove(std::string_view id);
-  // Makes every change so far durable and visible to readers.
+  // Makes every change so far durable and visible to readers. After a throw (disk full), the
+  // index holds what the previous commit held.
   void commit();
   // Replaces the index's synonyms with `groups` (as parse_synonyms returns them; empty removes
   // them all), visible to searches after the next commit. A query word or phrase that is a
@@ -130,6 +142,7 @@ class NEWSDEX_EXPORT IndexWriter {
   std::size_t size() const;
   // Number of shards (1 for an unsharded index).
   std::size_t shards() const;
+  // What this writer did since open(); the reference lives as long as the writer.
   const WriterStats& stats() const;
   const std::filesystem::path& path() const;
 

@@ -9,6 +9,9 @@
 //   newsdex::ArticleReader reader({"articles/", "extra.jsonl.gz"});
 //   while (auto article = reader.next()) index_it(*article);
 //   for (const auto& problem : reader.take_problems()) std::cerr << problem.to_string() << '\n';
+//
+// The parse_* functions are pure: they read only the text given and are safe to call from many
+// threads at once.
 #pragma once
 
 #include <cstddef>
@@ -39,10 +42,10 @@ struct ReadOptions {
 
 // Something wrong with one article or one file, found while reading.
 struct NEWSDEX_EXPORT InputProblem {
-  std::string file;      // as given or as found in a folder; "-" for standard input
-  std::size_t line = 0;  // 1-based; 0 when it concerns the whole file
-  std::string message;   // what is wrong, e.g. "invalid date \"2022-13-45\""
-  bool skipped = true;   // false for a warning: the article was repaired and returned
+  std::string file = {};     // as given or as found in a folder; "-" for standard input
+  std::size_t line = 0;      // 1-based; 0 when it concerns the whole file
+  std::string message = {};  // what is wrong, e.g. "invalid date \"2022-13-45\""
+  bool skipped = true;       // false for a warning: the article was repaired and returned
 
   // "FILE:LINE: message" (or "FILE: message" when line is 0), with " (skipped)" when skipped.
   std::string to_string() const;
@@ -50,7 +53,7 @@ struct NEWSDEX_EXPORT InputProblem {
 
 // Where an article came from.
 struct SourceLocation {
-  std::string file;
+  std::string file = {};
   std::size_t line = 0;  // 1-based line where the article starts
 };
 
@@ -101,15 +104,19 @@ NEWSDEX_EXPORT std::string derive_id(std::string_view body);
 // JSON Lines are streamed: memory holds one line at a time. Bad articles, unreadable or missing
 // paths and corrupt gzip data never stop the reader or throw: they are recorded as problems and
 // reading goes on with the next article or file. Empty JSON lines are skipped silently.
-// Not thread-safe; use one reader per thread.
+// Not thread-safe; use one reader per thread. Move-only. Nothing is opened at construction:
+// each input is looked at when next() reaches it, so a missing path is a problem of that call.
 class NEWSDEX_EXPORT ArticleReader {
  public:
+  // `inputs` are paths of files or folders, or "-" for standard input. Throws nothing but
+  // std::bad_alloc.
   explicit ArticleReader(std::vector<std::string> inputs, ReadOptions options = {});
   ~ArticleReader();
   ArticleReader(ArticleReader&&) noexcept;
   ArticleReader& operator=(ArticleReader&&) noexcept;
 
-  // The next readable article, or nullopt when every input is exhausted.
+  // The next readable article, or nullopt when every input is exhausted. Never throws but
+  // std::bad_alloc: problems go to take_problems().
   std::optional<Article> next();
   // Where the article last returned by next() starts (line 1 for a plain file).
   const SourceLocation& location() const;

@@ -34,9 +34,10 @@
  * until that handle is changed or released; a `char*` is the caller's, released with
  * newsdex_string_free. Strings passed in are copied and are UTF-8, terminated by NUL.
  *
- * Threads: an index may be searched from many threads at once; everything else (writers,
- * articles, requests, results) must be used by one thread at a time, though results and articles
- * may be read from several threads when nobody changes or frees them.
+ * Threads: an index may be searched, and an extractor used, from many threads at once;
+ * everything else (writers, readers, options, articles, requests, results, annotations) must be
+ * used by one thread at a time, though results, articles and annotations may be read from
+ * several threads when nobody changes or frees them.
  */
 #ifndef NEWSDEX_NEWSDEX_H
 #define NEWSDEX_NEWSDEX_H

@@ -3,7 +3,8 @@
 #   - the layout: headers, libraries with a versioned SONAME, CMake and pkg-config packages;
 #   - that the installed shared library exports only the API (tests/abi/check_exports.cmake);
 #   - that every public header compiles on its own with only the installed include folder and
-#     pulls in nothing but the standard library (no Xapian, Boost or JSON headers);
+#     pulls in nothing but the standard library (no Xapian, Boost or JSON headers), and that the
+#     API's aggregates take designated initializers without warnings;
 #   - what find_package(newsdex) and pkg-config hand a host (tests/consumer/interface);
 #   - that examples/hosts builds with find_package, with pkg-config and statically, and that the
 #     programs work: index the sample articles, search with filters and facets, extract, in C++
@@ -130,6 +131,9 @@ endforeach()
 if(intruders)
   message(FATAL_ERROR "public headers include more than the standard library:\n${intruders}")
 endif()
+# The aggregates take designated initializers that leave members out, without warnings.
+run(0 ignored ${CXX} -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only
+    -I "${prefix}/include" "${SOURCE_DIR}/tests/consumer/designated_initializers.cpp")
 # The C API's header is C.
 foreach(standard c99 c11)
   file(WRITE "${WORK_DIR}/c-header.c" "#include <newsdex/newsdex.h>\n")
