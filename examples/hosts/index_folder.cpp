@@ -1,5 +1,5 @@
-// index_folder: index the articles of folders and files, with the speakers, places and dates
-// that newsdex finds in their text.
+// index_folder: index the articles of folders and files. The writer finds the speakers, places
+// and dates in each text as it indexes (WriterOptions::extract, on by default).
 //
 //   index_folder news.db examples/articles
 //
@@ -16,8 +16,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    auto writer = newsdex::IndexWriter::open(argv[1]);
-    const newsdex::Extractor extractor;  // speakers, places and dates; one serves many threads
+    auto writer = newsdex::IndexWriter::open(argv[1]);  // holds the write lock until destroyed
     newsdex::ArticleReader reader(std::vector<std::string>(argv + 2, argv + argc));
 
     std::size_t skipped = 0;
@@ -28,7 +27,7 @@ int main(int argc, char** argv) {
       }
     };
     while (auto article = reader.next()) {
-      writer.add(*article, extractor.extract(*article));
+      writer.add(*article);  // replaces an article with the same id; skips an identical one
       report_problems();
     }
     report_problems();  // an unreadable last file is found after the last article

@@ -1,5 +1,5 @@
-/* index_folder_c: the index_folder example in C: read folders and files, extract speakers,
- * places and dates, and index each article with them.
+/* index_folder_c: the index_folder example in C: read folders and files and index their
+ * articles, with the speakers, places and dates the writer finds in each text.
  *
  *   index_folder_c news.db examples/articles */
 #include <stdio.h>
@@ -12,10 +12,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   newsdex_writer* writer = NULL;
-  newsdex_extractor* extractor = NULL;
   newsdex_reader* reader = NULL;
   newsdex_status status = newsdex_writer_open(argv[1], NULL, NEWSDEX_WRITER_CREATE, &writer);
-  if (status == NEWSDEX_OK) status = newsdex_extractor_new(NEWSDEX_EXTRACT_ALL, &extractor);
   if (status == NEWSDEX_OK) {
     status = newsdex_reader_open((const char* const*)argv + 2, (size_t)argc - 2, &reader);
   }
@@ -29,14 +27,9 @@ int main(int argc, char** argv) {
       skipped += (size_t)newsdex_reader_problem_skipped(reader, i);
     }
     if (article == NULL) break; /* every input read, or a failure */
-    newsdex_annotations* annotations = NULL;
     newsdex_add_outcome outcome = NEWSDEX_UNCHANGED;
-    status = newsdex_extract(extractor, article, &annotations);
-    if (status == NEWSDEX_OK) {
-      status = newsdex_writer_add_annotated(writer, article, annotations, &outcome);
-    }
+    status = newsdex_writer_add(writer, article, &outcome); /* the article stays ours */
     if (status == NEWSDEX_OK && outcome != NEWSDEX_UNCHANGED) ++added;
-    newsdex_annotations_free(annotations);
     newsdex_article_free(article);
   }
   if (status == NEWSDEX_OK) status = newsdex_writer_commit(writer);
@@ -50,7 +43,6 @@ int main(int argc, char** argv) {
     fprintf(stderr, "index_folder_c: %s\n", newsdex_last_error());
   }
   newsdex_reader_free(reader);
-  newsdex_extractor_free(extractor);
   newsdex_writer_close(writer);
   if (status != NEWSDEX_OK) return 1;
   return skipped == 0 ? 0 : 3;
