@@ -25,6 +25,7 @@ int main() {
   [[maybe_unused]] const newsdex::FacetValue value{.count = 1};
   [[maybe_unused]] const newsdex::Facet facet{.distinct = 1};
   [[maybe_unused]] const newsdex::TimelineBucket bucket{.count = 1};
+  [[maybe_unused]] const newsdex::ShardFailure failure{.error = "timeout"};
   [[maybe_unused]] const newsdex::SearchResults results{.total = 1};
   return 0;
 }
