@@ -24,7 +24,7 @@ build=build-release
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DNEWSDEX_BUILD_TESTS=OFF \
   -DNEWSDEX_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" --target corpus_bench ingest_bench extract_bench \
-  place_bench index_bench search_bench text_bench >/dev/null
+  place_bench index_bench search_bench shards_bench text_bench >/dev/null
 
 reuters=../shared/data/reuters21578/reuters.jsonl.gz
 if [ -n "${CORPUS_ARGS:-}" ]; then
@@ -43,7 +43,8 @@ echo "corpus benchmark: corpus_bench ${corpus_args[*]}" >&2
 "$build/bench/corpus_bench" "${corpus_args[@]}" --work "$out/corpus" >"$out/corpus.md"
 
 filter=${MICRO_FILTER:--/1000000}
-for bench in ingest_bench extract_bench place_bench text_bench index_bench search_bench; do
+for bench in ingest_bench extract_bench place_bench text_bench index_bench search_bench \
+  shards_bench; do
   echo "microbenchmarks: $bench" >&2
   "$build/bench/$bench" --benchmark_filter="$filter" --benchmark_min_time=0.2 \
     --benchmark_format=json >"$out/$bench.json" 2>/dev/null
@@ -99,7 +100,8 @@ lines.append("### Microbenchmarks")
 lines.append("")
 lines.append("| benchmark | time per iteration | throughput |")
 lines.append("|---|---:|---:|")
-for name in ["ingest_bench", "extract_bench", "place_bench", "text_bench", "index_bench", "search_bench"]:
+for name in ["ingest_bench", "extract_bench", "place_bench", "text_bench", "index_bench", "search_bench",
+             "shards_bench"]:
     path = os.path.join(out, name + ".json")
     try:
         data = json.load(open(path))
