@@ -303,10 +303,17 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
         if (!any_remote || !detail::is_network_error(error)) {
           detail::rethrow_xapian_error(error, path);
         }
-        if (failed_by(error, failures).empty()) {
-          // Every shard answers again: the connection broke in passing. Once more, then give up.
+        // A network error the server itself reports (Xapian marks it "REMOTE:") means that the
+        // server is there but closed the connection, as it does to those idle longer than its
+        // --idle-timeout; otherwise find the shard that failed.
+        const bool server_closed = error.get_msg().rfind("REMOTE:", 0) == 0;
+        if (server_closed || failed_by(error, failures).empty()) {
+          // The connection broke while every shard answers. The pooled ones may be as old: all
+          // are dropped, and the call runs once more on new connections.
           if (unexplained) detail::rethrow_xapian_error(error, path);
           unexplained = true;
+          std::lock_guard lock(mutex);
+          idle.clear();
         }
       }
     }

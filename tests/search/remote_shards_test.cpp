@@ -10,6 +10,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -473,6 +474,37 @@ TEST_F(RemoteShardsTest, AShardThatStopsAnsweringFailsWithinTheTimeoutOrIsLeftOu
   second.kill();
   third.kill();
   EXPECT_THROW(partial_index.search(request), ShardUnavailableError);
+}
+
+TEST_F(RemoteShardsTest, ConnectionsTheServersCloseWhenIdleAreOpenedAgain) {
+  // Servers that close connections idle for 200 ms, behind an Index whose pool holds several.
+  std::vector<std::unique_ptr<testing::TcpServer>> servers;
+  std::ofstream stub(path("idle.stub"));
+  for (int i = 0; i < 3; ++i) {
+    servers.push_back(std::make_unique<testing::TcpServer>(
+        XAPIAN_TCPSRV_PATH, path("sharded") / ("shard-" + std::to_string(i)),
+        std::vector<std::string>{"--idle-timeout", "200"}));
+    stub << "remote " << servers.back()->address() << '\n';
+  }
+  stub.close();
+  const auto index = Index::open(path("idle.stub"));
+  const SearchRequest request{.query = "counted", .snippet_bytes = 0};
+  const auto expected = ids(Index::open(path("single")).search(request));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(ids(index.search(request)), expected);
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  for (int i = 0; i < 3; ++i) {
+    const auto results = index.search(request);
+    EXPECT_FALSE(results.partial);
+    EXPECT_EQ(ids(results), expected);
+  }
 }
 
 TEST_F(RemoteShardsTest, RemoteTimeoutsMustBePositive) {

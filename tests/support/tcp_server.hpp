@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -23,8 +24,10 @@ namespace newsdex::testing {
 
 class TcpServer {
  public:
-  TcpServer(std::string program, std::filesystem::path database)
-      : program_(std::move(program)), database_(std::move(database)) {
+  // `options` are more xapian-tcpsrv options ("--idle-timeout", "200").
+  TcpServer(std::string program, std::filesystem::path database,
+            std::vector<std::string> options = {})
+      : program_(std::move(program)), database_(std::move(database)), options_(std::move(options)) {
     // A port the kernel calls free may be taken before the server binds it: try a few.
     for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
       port_ = free_port();
@@ -43,6 +46,14 @@ class TcpServer {
   void start() {
     kill();
     const std::string port = std::to_string(port_);
+    // The arguments are made before fork(): the child may only exec.
+    std::vector<std::string> words{program_, "--interface", "127.0.0.1", "--port", port};
+    words.insert(words.end(), options_.begin(), options_.end());
+    words.push_back(database_.string());
+    std::vector<char*> argv;
+    for (auto& word : words)
+      argv.push_back(word.data());
+    argv.push_back(nullptr);
     const pid_t pid = ::fork();
     if (pid < 0) return;
     if (pid == 0) {
@@ -51,8 +62,7 @@ class TcpServer {
       const int null = ::open("/dev/null", O_WRONLY);
       ::dup2(null, 1);
       ::dup2(null, 2);
-      ::execl(program_.c_str(), program_.c_str(), "--interface", "127.0.0.1", "--port",
-              port.c_str(), database_.c_str(), static_cast<char*>(nullptr));
+      ::execv(program_.c_str(), argv.data());
       ::_exit(127);
     }
     ::setpgid(pid, pid);  // also here, so that kill() finds the group whichever runs first
@@ -110,6 +120,7 @@ class TcpServer {
 
   std::string program_;
   std::filesystem::path database_;
+  std::vector<std::string> options_;
   unsigned port_ = 0;
   pid_t pid_ = 0;
 };
