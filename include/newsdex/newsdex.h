@@ -64,7 +64,9 @@ typedef enum newsdex_status {
   NEWSDEX_ERROR_FORMAT = 7,    /* the path holds something that is not a newsdex index this
                                   version reads */
   NEWSDEX_ERROR_IO = 8,        /* the operating system or Xapian failed (disk full, ...) */
-  NEWSDEX_ERROR_NO_MEMORY = 9
+  NEWSDEX_ERROR_NO_MEMORY = 9,
+  NEWSDEX_ERROR_SHARD_UNAVAILABLE = 10 /* a remote shard did not answer (README "Shards on
+                                          several machines"); an I/O error of its own kind */
 } newsdex_status;
 
 /* "MAJOR.MINOR.PATCH" of the library linked at run time; NEWSDEX_VERSION_STRING is that of the
@@ -367,8 +369,44 @@ NEWSDEX_EXPORT newsdex_status newsdex_compact(const char* path, unsigned flags);
 typedef struct newsdex_index newsdex_index;
 
 /* Fails with NEWSDEX_ERROR_NOT_FOUND when the path holds no index, NEWSDEX_ERROR_FORMAT when it
- * holds something that is not a newsdex index this version reads. */
+ * holds something that is not a newsdex index this version reads, NEWSDEX_ERROR_SHARD_UNAVAILABLE
+ * when a remote shard its stub file lists does not answer. Opens with the default options. */
 NEWSDEX_EXPORT newsdex_status newsdex_index_open(const char* path, newsdex_index** index);
+
+/* The limits and remote-shard settings of IndexOptions (newsdex/index.hpp), set through
+ * functions. Use from one thread at a time. */
+typedef struct newsdex_index_options newsdex_index_options;
+
+/* Options with the defaults: queries of at most 8192 bytes and 20 wildcards, each standing for at
+ * most 1000 words, at most 10000 hits per page, 3 retries when a commit invalidates a search,
+ * 10 s timeouts for remote shards, no partial results. NULL when memory runs out. */
+NEWSDEX_EXPORT newsdex_index_options* newsdex_index_options_new(void);
+NEWSDEX_EXPORT void newsdex_index_options_free(newsdex_index_options* options);
+/* Longest query accepted in bytes, most wildcards in one query, most words one wildcard stands
+ * for (the most frequent are kept): a query beyond the first two fails with NEWSDEX_ERROR_QUERY.
+ * Each must be positive. */
+NEWSDEX_EXPORT newsdex_status newsdex_index_options_set_query_limits(newsdex_index_options* options,
+                                                                     size_t max_query_bytes,
+                                                                     size_t max_wildcards,
+                                                                     size_t max_wildcard_terms);
+/* Largest request limit (hits per page) accepted; positive. */
+NEWSDEX_EXPORT newsdex_status newsdex_index_options_set_max_limit(newsdex_index_options* options,
+                                                                  size_t max_limit);
+/* How long to wait for each answer of a remote shard, and for a connection to one; at least 1
+ * ms each. */
+NEWSDEX_EXPORT newsdex_status newsdex_index_options_set_remote_timeouts(
+    newsdex_index_options* options, unsigned answer_milliseconds, unsigned connect_milliseconds);
+/* 1: when shards do not answer, search the others and mark the results partial
+ * (newsdex_results_partial), leaving a failed shard out for `retry_milliseconds` before trying it
+ * again; 0 (the default): fail with NEWSDEX_ERROR_SHARD_UNAVAILABLE. */
+NEWSDEX_EXPORT newsdex_status newsdex_index_options_set_partial(newsdex_index_options* options,
+                                                                int allow_partial,
+                                                                unsigned retry_milliseconds);
+/* Opens the index at `path` with `options` (NULL for the defaults), failing as
+ * newsdex_index_open does. The options may be freed or changed afterwards. */
+NEWSDEX_EXPORT newsdex_status newsdex_index_open_with(const char* path,
+                                                      const newsdex_index_options* options,
+                                                      newsdex_index** index);
 NEWSDEX_EXPORT void newsdex_index_close(newsdex_index* index);
 
 /* Number of articles, as of the last commit. */
@@ -489,6 +527,21 @@ NEWSDEX_EXPORT const newsdex_hit* newsdex_results_hit(const newsdex_results* res
 /* The query with misspelled words corrected, when it matched fewer articles than the
  * request's suggest_below and the correction matches more; NULL otherwise. */
 NEWSDEX_EXPORT const char* newsdex_results_suggestion(const newsdex_results* results);
+
+/* 1 when some shards did not answer and the results come from the others alone (the index was
+ * opened with partial results allowed); 0 for a complete answer. */
+NEWSDEX_EXPORT int newsdex_results_partial(const newsdex_results* results);
+/* The shards left out of partial results: each one's name as the stub file gives it
+ * ("10.0.0.7:33333") and the error it gave; NULL when out of range. */
+NEWSDEX_EXPORT size_t newsdex_results_failed_shard_count(const newsdex_results* results);
+NEWSDEX_EXPORT const char* newsdex_results_failed_shard(const newsdex_results* results,
+                                                        size_t index);
+NEWSDEX_EXPORT const char* newsdex_results_failed_shard_error(const newsdex_results* results,
+                                                              size_t index);
+/* What the request asked for that the index could not fully give, in words for a person; none
+ * for a complete answer. NULL when out of range. */
+NEWSDEX_EXPORT size_t newsdex_results_warning_count(const newsdex_results* results);
+NEWSDEX_EXPORT const char* newsdex_results_warning(const newsdex_results* results, size_t index);
 
 /* Facets, in the order the request added them. */
 NEWSDEX_EXPORT size_t newsdex_results_facet_count(const newsdex_results* results);

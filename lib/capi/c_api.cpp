@@ -34,6 +34,10 @@ struct newsdex_index {
   newsdex::Index index;
 };
 
+struct newsdex_index_options {
+  newsdex::IndexOptions options;
+};
+
 struct newsdex_request {
   newsdex::SearchRequest request;
 };
@@ -55,6 +59,9 @@ struct newsdex_results {
   std::vector<newsdex_facet> facets;
   std::vector<newsdex::TimelineBucket> timeline;
   std::vector<std::string> timeline_starts;  // TimelineBucket::start as "YYYY-MM-DD"
+  bool partial = false;
+  std::vector<newsdex::ShardFailure> failed_shards;
+  std::vector<std::string> warnings;
 };
 
 struct newsdex_reader {
@@ -114,6 +121,8 @@ newsdex_status guarded(Work&& work) noexcept {
     return fail(NEWSDEX_ERROR_LOCKED, error.what());
   } catch (const newsdex::IndexFormatError& error) {
     return fail(NEWSDEX_ERROR_FORMAT, error.what());
+  } catch (const newsdex::ShardUnavailableError& error) {
+    return fail(NEWSDEX_ERROR_SHARD_UNAVAILABLE, error.what());
   } catch (const newsdex::IoError& error) {
     return fail(NEWSDEX_ERROR_IO, error.what());
   } catch (const std::bad_alloc&) {
@@ -748,6 +757,70 @@ newsdex_status newsdex_index_open(const char* path, newsdex_index** index) {
   });
 }
 
+newsdex_index_options* newsdex_index_options_new(void) {
+  return new (std::nothrow) newsdex_index_options{};
+}
+
+void newsdex_index_options_free(newsdex_index_options* options) {
+  delete options;
+}
+
+newsdex_status newsdex_index_options_set_query_limits(newsdex_index_options* options,
+                                                      size_t max_query_bytes, size_t max_wildcards,
+                                                      size_t max_wildcard_terms) {
+  return guarded([&] {
+    newsdex::IndexOptions& target = checked(options, "options").options;
+    if (max_query_bytes == 0 || max_wildcards == 0 || max_wildcard_terms == 0) {
+      throw newsdex::InvalidArgumentError("query limits must be positive");
+    }
+    target.max_query_bytes = max_query_bytes;
+    target.max_wildcards = max_wildcards;
+    target.max_wildcard_terms = max_wildcard_terms;
+  });
+}
+
+newsdex_status newsdex_index_options_set_max_limit(newsdex_index_options* options,
+                                                   size_t max_limit) {
+  return guarded([&] {
+    newsdex::IndexOptions& target = checked(options, "options").options;
+    if (max_limit == 0) throw newsdex::InvalidArgumentError("the largest limit must be positive");
+    target.max_limit = max_limit;
+  });
+}
+
+newsdex_status newsdex_index_options_set_remote_timeouts(newsdex_index_options* options,
+                                                         unsigned answer_milliseconds,
+                                                         unsigned connect_milliseconds) {
+  return guarded([&] {
+    newsdex::IndexOptions& target = checked(options, "options").options;
+    if (answer_milliseconds == 0 || connect_milliseconds == 0) {
+      throw newsdex::InvalidArgumentError("remote timeouts must be at least 1 ms");
+    }
+    target.remote_timeout = std::chrono::milliseconds(answer_milliseconds);
+    target.remote_connect_timeout = std::chrono::milliseconds(connect_milliseconds);
+  });
+}
+
+newsdex_status newsdex_index_options_set_partial(newsdex_index_options* options, int allow_partial,
+                                                 unsigned retry_milliseconds) {
+  return guarded([&] {
+    newsdex::IndexOptions& target = checked(options, "options").options;
+    target.allow_partial = allow_partial != 0;
+    target.partial_retry_interval = std::chrono::milliseconds(retry_milliseconds);
+  });
+}
+
+newsdex_status newsdex_index_open_with(const char* path, const newsdex_index_options* options,
+                                       newsdex_index** index) {
+  return guarded([&] {
+    newsdex_index*& out = checked(index, "index");
+    out = nullptr;
+    newsdex::IndexOptions settings =
+        options == nullptr ? newsdex::IndexOptions{} : options->options;
+    out = new newsdex_index{newsdex::Index::open(required(path, "path"), std::move(settings))};
+  });
+}
+
 void newsdex_index_close(newsdex_index* index) {
   delete index;
 }
@@ -919,6 +992,9 @@ newsdex_status newsdex_index_search(const newsdex_index* index, const newsdex_re
     for (const newsdex::TimelineBucket& bucket : page->timeline) {
       page->timeline_starts.push_back(bucket.start.iso());
     }
+    page->partial = found.partial;
+    page->failed_shards = std::move(found.failed_shards);
+    page->warnings = std::move(found.warnings);
     out = page.release();
   });
 }
@@ -946,6 +1022,32 @@ const newsdex_hit* newsdex_results_hit(const newsdex_results* results, size_t in
 
 const char* newsdex_results_suggestion(const newsdex_results* results) {
   return results == nullptr || !results->suggestion ? nullptr : results->suggestion->c_str();
+}
+
+int newsdex_results_partial(const newsdex_results* results) {
+  return results != nullptr && results->partial ? 1 : 0;
+}
+
+size_t newsdex_results_failed_shard_count(const newsdex_results* results) {
+  return results == nullptr ? 0 : results->failed_shards.size();
+}
+
+const char* newsdex_results_failed_shard(const newsdex_results* results, size_t index) {
+  if (results == nullptr || index >= results->failed_shards.size()) return nullptr;
+  return results->failed_shards[index].shard.c_str();
+}
+
+const char* newsdex_results_failed_shard_error(const newsdex_results* results, size_t index) {
+  if (results == nullptr || index >= results->failed_shards.size()) return nullptr;
+  return results->failed_shards[index].error.c_str();
+}
+
+size_t newsdex_results_warning_count(const newsdex_results* results) {
+  return results == nullptr ? 0 : results->warnings.size();
+}
+
+const char* newsdex_results_warning(const newsdex_results* results, size_t index) {
+  return results == nullptr ? nullptr : element(results->warnings, index);
 }
 
 size_t newsdex_results_facet_count(const newsdex_results* results) {

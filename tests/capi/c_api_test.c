@@ -654,6 +654,79 @@ static void test_writer_options(const char* folder) {
   newsdex_article_free(incomplete);
 }
 
+/* Query limits, and a sharded index whose remote shard does not answer. */
+static void test_index_options(const char* folder, const char* path) {
+  newsdex_index_options* options = newsdex_index_options_new();
+  CHECK(options != NULL);
+  CHECK_STATUS(newsdex_index_options_set_query_limits(options, 0, 1, 1),
+               NEWSDEX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(newsdex_index_options_set_query_limits(options, 24, 1, 10), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_index_options_set_max_limit(options, 0), NEWSDEX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(newsdex_index_options_set_max_limit(options, 3), NEWSDEX_OK);
+  newsdex_index* index = NULL;
+  CHECK_STATUS(newsdex_index_open_with(path, options, &index), NEWSDEX_OK);
+  newsdex_request* request = newsdex_request_new(NULL);
+  newsdex_results* results = NULL;
+  CHECK_STATUS(newsdex_request_set_limit(request, 3), NEWSDEX_OK);
+  results = search(index, request, "ice* OR port");
+  CHECK(newsdex_results_total(results) >= 2);
+  newsdex_results_free(results);
+  results = NULL;
+  CHECK_STATUS(newsdex_request_set_query(request, "ice* OR port*"), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_index_search(index, request, &results), NEWSDEX_ERROR_QUERY);
+  CHECK_STATUS(newsdex_request_set_query(request, "icebreaker OR ferries OR sauna"), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_index_search(index, request, &results), NEWSDEX_ERROR_QUERY);
+  CHECK_STATUS(newsdex_request_set_query(request, "port"), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_request_set_limit(request, 4), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_index_search(index, request, &results), NEWSDEX_ERROR_INVALID_ARGUMENT);
+  CHECK(results == NULL);
+  newsdex_index_close(index);
+
+  /* The index above, and a remote shard where nothing listens (port 1 of this machine). */
+  char stub[4096];
+  snprintf(stub, sizeof stub, "%s/with-remote.stub", folder);
+  FILE* file = fopen(stub, "w");
+  CHECK(file != NULL);
+  if (file != NULL) {
+    fprintf(file, "auto %s\nremote 127.0.0.1:1\n", path);
+    fclose(file);
+  }
+  CHECK_STATUS(newsdex_index_options_set_remote_timeouts(options, 0, 100),
+               NEWSDEX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(newsdex_index_options_set_remote_timeouts(options, 2000, 2000), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_index_open_with(stub, options, &index), NEWSDEX_ERROR_SHARD_UNAVAILABLE);
+  CHECK(index == NULL);
+  CHECK(strstr(newsdex_last_error(), "127.0.0.1:1") != NULL);
+  CHECK_STATUS(newsdex_index_options_set_partial(options, 1, 0), NEWSDEX_OK);
+  CHECK_STATUS(newsdex_index_open_with(stub, options, &index), NEWSDEX_OK);
+  newsdex_index_options_free(options);
+  newsdex_index_options_free(NULL);
+  CHECK_STATUS(newsdex_request_set_limit(request, 3), NEWSDEX_OK);
+  results = search(index, request, "port");
+  CHECK(newsdex_results_partial(results) == 1);
+  CHECK(newsdex_results_total(results) == 2); /* from the local shard alone */
+  CHECK(newsdex_results_failed_shard_count(results) == 1);
+  CHECK_STR(newsdex_results_failed_shard(results, 0), "127.0.0.1:1");
+  CHECK(newsdex_results_failed_shard_error(results, 0) != NULL &&
+        strlen(newsdex_results_failed_shard_error(results, 0)) > 0);
+  CHECK(newsdex_results_failed_shard(results, 1) == NULL);
+  CHECK(newsdex_results_warning_count(results) >= 1);
+  CHECK(newsdex_results_warning(results, 0) != NULL);
+  CHECK(newsdex_results_warning(results, newsdex_results_warning_count(results)) == NULL);
+  newsdex_results_free(results);
+  newsdex_index_close(index);
+
+  /* A complete answer says so. */
+  CHECK_STATUS(newsdex_index_open_with(path, NULL, &index), NEWSDEX_OK);
+  results = search(index, request, "port");
+  CHECK(newsdex_results_partial(results) == 0);
+  CHECK(newsdex_results_failed_shard_count(results) == 0);
+  CHECK(newsdex_results_warning_count(results) == 0);
+  newsdex_results_free(results);
+  newsdex_request_free(request);
+  newsdex_index_close(index);
+}
+
 static void test_remove(const char* path) {
   newsdex_writer* writer = NULL;
   CHECK_STATUS(newsdex_writer_open(path, NULL, 0, &writer), NEWSDEX_OK);
@@ -709,6 +782,7 @@ int main(void) {
   write_index(path);
   test_search(path);
   test_facets(path);
+  test_index_options(folder, path);
   test_remove(path);
   test_open_errors(folder);
   test_extraction(folder);
