@@ -115,8 +115,8 @@ Date add_days(const Date& date, long days) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, std::optional<Date> published)
-      : text_(text), tokens_(text), published_(published) {}
+  Scanner(const TokenizedText& tokens, std::optional<Date> published)
+      : text_(tokens.text()), tokens_(tokens), published_(published) {}
 
   std::vector<MentionedDate> run() {
     for (std::size_t i = 0; i < tokens_.size();)
@@ -385,7 +385,7 @@ class Scanner {
   }
 
   std::string_view text_;
-  TokenizedText tokens_;
+  const TokenizedText& tokens_;
   std::optional<Date> published_;
   std::vector<MentionedDate> dates_;
 };
@@ -394,7 +394,12 @@ class Scanner {
 
 std::vector<MentionedDate> DateExtractor::extract(std::string_view text,
                                                   std::optional<Date> published) const {
-  return Scanner(text, published).run();
+  return extract(TokenizedText(text), published);
+}
+
+std::vector<MentionedDate> DateExtractor::extract(const TokenizedText& tokens,
+                                                  std::optional<Date> published) const {
+  return Scanner(tokens, published).run();
 }
 
 }  // namespace newsdex::detail

@@ -9,6 +9,8 @@
 
 #include <newsdex/annotations.hpp>
 
+#include "extract/tokenizer.hpp"
+
 namespace newsdex::detail {
 
 // How relative mentions resolve (P = the publication date):
@@ -30,6 +32,9 @@ namespace newsdex::detail {
 class DateExtractor {
  public:
   std::vector<MentionedDate> extract(std::string_view text, std::optional<Date> published) const;
+  // The same on a text already split, which the speaker extractor may share.
+  std::vector<MentionedDate> extract(const TokenizedText& tokens,
+                                     std::optional<Date> published) const;
 };
 
 }  // namespace newsdex::detail

@@ -1,5 +1,7 @@
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <newsdex/extract.hpp>
 #include <newsdex/gazetteer.hpp>
@@ -7,6 +9,7 @@
 #include "extract/date_extractor.hpp"
 #include "extract/place_extractor.hpp"
 #include "extract/speaker_extractor.hpp"
+#include "extract/tokenizer.hpp"
 
 namespace newsdex {
 
@@ -37,9 +40,16 @@ const ExtractOptions& Extractor::options() const {
 
 Annotations Extractor::extract(const Article& article) const {
   Annotations annotations;
-  if (impl_->options.speakers) annotations.speakers = impl_->speakers.extract(article.body);
-  if (impl_->places) annotations.places = impl_->places->extract(article.body);
-  if (impl_->options.dates) annotations.dates = impl_->dates.extract(article.body, article.date);
+  // The speaker and date extractors read the same words: the text is split once.
+  std::optional<detail::TokenizedText> tokens;
+  if (impl_->options.speakers || impl_->options.dates) tokens.emplace(article.body);
+  // The persons quoted tell the place extractor which capitalised words are their names.
+  std::vector<std::string> people;
+  if (impl_->options.speakers) {
+    annotations.speakers = impl_->speakers.extract(*tokens, impl_->places ? &people : nullptr);
+  }
+  if (impl_->places) annotations.places = impl_->places->extract(article.body, people);
+  if (impl_->options.dates) annotations.dates = impl_->dates.extract(*tokens, article.date);
   return annotations;
 }
 

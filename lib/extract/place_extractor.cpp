@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -265,6 +266,37 @@ constexpr std::string_view kPersonVerbs[] = {"said",    "says",      "told",   "
                                              "asked",   "explained", "noted",  "stated", "argued",
                                              "replied", "insisted",  "warned", "who"};
 
+// Capitalised words after a place's name that make the two the name of a body or a building of
+// that place ("Richmond Police Department", "Georgia Bureau of Investigation", "Paris Public
+// Library"): the place's name stays a place there, whatever else it may be.
+constexpr std::string_view kInstitutionWords[] = {
+    "police",       "sheriff",    "fire",        "mayor",       "council",    "city",
+    "town",         "township",   "village",     "public",      "department", "government",
+    "metropolitan", "municipal",  "highway",     "patrol",      "state",      "school",
+    "schools",      "elementary", "high",        "middle",      "junior",     "university",
+    "college",      "community",  "hospital",    "medical",     "library",    "museum",
+    "board",        "commission", "bureau",      "association", "chamber",    "court",
+    "airport",      "port",       "harbor",      "harbour",     "center",     "centre",
+    "institute",    "authority",  "district",    "regional",    "national",   "area",
+    "region",       "province",   "parliament",  "assembly",    "senate",     "legislature",
+    "general",      "supreme",    "superior",    "circuit",     "federal",    "housing",
+    "health",       "education",  "transit",     "railway",     "railroad",   "zoo",
+    "symphony",     "times",      "post",        "herald",      "tribune",    "journal",
+    "gazette",      "office",     "hall",        "station",     "stadium",    "arena",
+    "convention",   "economic",   "development", "county"};
+
+// Compass words that join the place name after them ("South Charleston", "North Texas"),
+// naming a place of the same country.
+constexpr std::string_view kCompassWords[] = {"north",     "south",     "east",      "west",
+                                              "northeast", "northwest", "southeast", "southwest"};
+
+// Words after a place's name that make the two the name of a natural feature of it
+// ("Sacramento River", "Santa Clara Valley").
+constexpr std::string_view kFeatureWords[] = {"river", "valley"};
+
+// Short words whose abbreviation dot stays inside a name ("St. Clair County").
+constexpr std::string_view kNameAbbreviations[] = {"st", "ste", "mt", "ft"};
+
 // "Laurel County", "Rapides Parish", "County Cork": an administrative area named by pattern.
 constexpr std::string_view kAreaWords[] = {"county", "parish"};
 
@@ -285,13 +317,24 @@ struct Candidate {
   int qualifier = -1;      // index of the candidate after ", " that qualifies this one
   bool qualifies = false;  // this candidate is the ", Region" of the one before
   bool dropped = false;
-  int chosen = -1;   // index into refs
-  std::string area;  // the name of an area found by pattern ("Laurel County"); refs are empty
+  int chosen = -1;  // index into refs
+  // The name of a place the gazetteer does not list: an area found by pattern ("Laurel County")
+  // or a town named with its region ("Conway, Ark."); its refs are empty.
+  std::string area;
+  bool town = false;  // `area` is a town in the region of `qualifier`
+  // The name as written of a place named after a listed one ("South Charleston", "Sacramento
+  // River"), which lies in the country of the chosen reading.
+  std::string own_name;
+  bool feature = false;  // own_name names a river or valley
 };
+
+// `text` with runs of white space made one space and, when it has no lower-case letter, each
+// word's letters after the first in lower case ("OAK BROOK" -> "Oak Brook").
+std::string display_name(std::string_view text);
 
 // The last token of an area name starting at token `i` ("Laurel County", "St. Clair County",
 // "County Cork"), or `i` when none starts there.
-std::size_t area_name_end(const Tokens& tokens, std::size_t i) {
+std::size_t area_name_end(const Tokens& tokens, const GazetteerStore& store, std::size_t i) {
   const auto& list = tokens.list;
   auto joined = [&](std::size_t t) {
     return t < list.size() && list[t].capitalized && !list[t].caps_line &&
@@ -304,6 +347,12 @@ std::size_t area_name_end(const Tokens& tokens, std::size_t i) {
     return i + 1;
   }
   if (is_one_of(tokens.key(i), kDeterminers) || is_one_of(tokens.key(i), kAreaWords)) return i;
+  // Only a short saint's or mountain's abbreviation joins the next word with its dot ("St.
+  // Clair County"); "CPR. Gwinnett County" is two things.
+  if (i + 1 < list.size() && list[i + 1].gap == Gap::abbreviation &&
+      !is_one_of(tokens.key(i), kNameAbbreviations)) {
+    return i;
+  }
   for (std::size_t words = 1; words <= 2; ++words) {
     const std::size_t area = i + words;
     if (!joined(area) || list[area].gap != Gap::space) {
@@ -311,7 +360,12 @@ std::size_t area_name_end(const Tokens& tokens, std::size_t i) {
       if (words == 2 || list[area - 1].possessive) return i;
       continue;
     }
-    if (is_one_of(tokens.key(area), kAreaWords)) return area;
+    if (is_one_of(tokens.key(area), kAreaWords)) {
+      // "In Henrico County", "Decatur McLean County": a capital that only starts a sentence,
+      // or a place's name, starts no two-word area name; the area starts after it.
+      if (words == 2 && (list[i].sentence_start || !store.find(tokens.key(i)).empty())) return i;
+      return area;
+    }
     if (list[area - 1].possessive && tokens.key(area) != "county") return i;
   }
   return i;
@@ -326,6 +380,20 @@ std::string normalized_name(std::string_view text) {
     out.push_back(space ? ' ' : c);
   }
   return out;
+}
+
+std::string display_name(std::string_view text) {
+  std::string name = normalized_name(text);
+  if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return name;
+  }
+  bool word_start = true;
+  for (auto& c : name) {
+    const bool letter = (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    if (letter && !word_start && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    word_start = !letter && c != '\'';
+  }
+  return name;
 }
 
 bool locative_before(const Tokens& tokens, std::size_t first) {
@@ -351,6 +419,37 @@ bool strong_ref_fits(const NameRef& ref, const Tokens& tokens, const Candidate& 
   return true;
 }
 
+// The town the capitalised words ending at token `last` name, up to three words that start no
+// later than their sentence, without the function words and titles before them; nullopt when
+// nothing is left or the last word is a month or weekday.
+std::optional<Candidate> unlisted_town(const Tokens& tokens, std::string_view text,
+                                       std::size_t last) {
+  const auto& list = tokens.list;
+  auto excluded = [&](std::size_t t) {
+    const auto key = tokens.key(t);
+    return is_one_of(key, kPlaceModifiers) || is_one_of(key, kTitles) ||
+           is_one_of(key, kCalendarWords);
+  };
+  if (excluded(last)) return std::nullopt;
+  std::size_t first = last;
+  while (first > 0 && last - first < 2 && !list[first].sentence_start &&
+         (list[first].gap == Gap::space || list[first].gap == Gap::hyphen) &&
+         list[first - 1].capitalized && !list[first - 1].possessive) {
+    --first;
+  }
+  while (first < last && excluded(first))
+    ++first;
+  if (excluded(first)) return std::nullopt;
+  Candidate town;
+  town.first = first;
+  town.last = last;
+  town.span = {list[first].start, list[last].end};
+  town.area = display_name(text.substr(town.span.start, town.span.end - town.span.start));
+  town.key = normalize_value(town.area);
+  town.town = true;
+  return town;
+}
+
 }  // namespace
 
 PlaceExtractor::PlaceExtractor(std::shared_ptr<const Gazetteer> gazetteer)
@@ -359,7 +458,8 @@ PlaceExtractor::PlaceExtractor(std::shared_ptr<const Gazetteer> gazetteer)
   store_ = &GazetteerAccess::store(*gazetteer_);
 }
 
-std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
+std::vector<Place> PlaceExtractor::extract(std::string_view text,
+                                           std::span<const std::string> people) const {
   const GazetteerStore& store = *store_;
   const Tokens tokens = tokenize(text);
   const auto& list = tokens.list;
@@ -373,7 +473,12 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
     if (!list[i].capitalized) continue;
     const bool qualifier_position =
         list[i].gap == Gap::comma && !candidates.empty() && candidates.back().last + 1 == i;
-    if (const auto area_end = area_name_end(tokens, i); area_end > i) {
+    // After a comma that follows capitalised words no candidate covers, a region may name the
+    // region of a town the gazetteer does not list ("CONWAY, Ark.").
+    const bool town_position = list[i].gap == Gap::comma && i > 0 && list[i - 1].capitalized &&
+                               !list[i - 1].possessive &&
+                               (candidates.empty() || candidates.back().last + 1 < i);
+    if (const auto area_end = area_name_end(tokens, store, i); area_end > i) {
       Candidate area;
       area.first = i;
       area.last = area_end;
@@ -405,7 +510,7 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
       candidate.first = i;
       candidate.last = match->first;
       for (const auto& ref : match->second) {
-        if (strong_ref_fits(ref, tokens, candidate, qualifier_position)) {
+        if (strong_ref_fits(ref, tokens, candidate, qualifier_position || town_position)) {
           candidate.refs.push_back(ref);
         }
       }
@@ -417,8 +522,8 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
       const bool abbreviation =
           std::any_of(candidate.refs.begin(), candidate.refs.end(),
                       [](const NameRef& ref) { return ref.role == NameRole::qualifier; });
-      if (last.dot_after && !last.possessive && (dotted || abbreviation) &&
-          last.end - last.start <= 4) {
+      if (last.dot_after && !last.possessive &&
+          ((dotted && last.end - last.start <= 4) || abbreviation)) {
         candidate.span.end += 1;
       }
       candidate.key.assign(tokens.key(i));
@@ -435,10 +540,57 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
         candidate.qualifies = true;
         candidates.back().qualifier = static_cast<int>(candidates.size());
       }
+      const bool region_ends_here =
+          candidate.last + 1 >= list.size() || (list[candidate.last + 1].gap != Gap::space &&
+                                                list[candidate.last + 1].gap != Gap::hyphen);
+      if (!qualifier_position && town_position && names_a_region &&
+          (abbreviation || region_ends_here)) {
+        if (auto town = unlisted_town(tokens, text, i - 1)) {
+          town->qualifier = static_cast<int>(candidates.size()) + 1;
+          candidate.qualifies = true;
+          candidates.push_back(std::move(*town));
+        }
+      }
       candidates.push_back(std::move(candidate));
       i = match->first;
       break;
     }
+  }
+
+  // 1b. "South Charleston", "North Texas", "Sacramento River": a compass word before, or a
+  // feature word after, a listed name that the gazetteer does not know together with it names
+  // another place of the same country, under the name as written. A compass word taken for a
+  // place by itself ("South", a region of Cameroon) goes into the name.
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    auto& candidate = candidates[c];
+    if (!candidate.area.empty() || candidate.qualifies || candidate.dropped) continue;
+    bool grown = false;
+    const std::size_t before = candidate.first;
+    if (before > 0 && list[before].gap == Gap::space && list[before - 1].capitalized &&
+        !list[before - 1].possessive && is_one_of(tokens.key(before - 1), kCompassWords)) {
+      const bool taken_alone = c > 0 && candidates[c - 1].first == before - 1 &&
+                               candidates[c - 1].last == before - 1 &&
+                               candidates[c - 1].area.empty();
+      if (c == 0 || candidates[c - 1].last + 1 < before || taken_alone) {
+        if (taken_alone) candidates[c - 1].dropped = true;
+        candidate.first = before - 1;
+        candidate.span.start = list[before - 1].start;
+        grown = true;
+      }
+    }
+    const std::size_t after = candidate.last + 1;
+    if (after < list.size() && list[after].gap == Gap::space && list[after].capitalized &&
+        !list[candidate.last].possessive && is_one_of(tokens.key(after), kFeatureWords) &&
+        (c + 1 == candidates.size() || candidates[c + 1].first > after)) {
+      candidate.last = after;
+      candidate.span.end = list[after].end;
+      candidate.feature = true;
+      grown = true;
+    }
+    if (!grown) continue;
+    candidate.own_name =
+        display_name(text.substr(candidate.span.start, candidate.span.end - candidate.span.start));
+    candidate.key = normalize_value(candidate.own_name);
   }
 
   // 2. Context: people's names, street names, common words.
@@ -447,6 +599,12 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
     return std::any_of(refs.begin(), refs.end(), [&](const NameRef& ref) {
       return ref.role != NameRole::code && ref.role != NameRole::qualifier &&
              store.place(ref.place).rank >= place_rank_major;
+    });
+  };
+  auto names_only_minor_places = [&](const Candidate& candidate) {
+    return std::all_of(candidate.refs.begin(), candidate.refs.end(), [&](const NameRef& ref) {
+      const auto& place = store.place(ref.place);
+      return place.kind == PlaceKind::city && place.rank < place_rank_major;
     });
   };
   for (std::size_t c = 0; c < candidates.size(); ++c) {
@@ -465,10 +623,13 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
     // At the start of a sentence any word is capitalised, so only a known given name counts.
     const bool previous_may_be_name =
         after_word && (!list[candidate.first - 1].sentence_start || store.is_given_name(previous));
+    // "Helena Duarte": a given name that is also a city's, before a town's name, is a person's.
+    const bool given_name_before_town =
+        store.is_given_name(previous) && names_only_minor_places(candidate);
     if (previous_may_be_name && single && list[candidate.first - 1].capitalized &&
         !list[candidate.first - 1].caps_line && !list[candidate.first - 1].possessive &&
         !is_one_of(previous, kPlaceModifiers) && !is_one_of(previous, kCalendarWords) &&
-        !names_major_place(previous)) {
+        (!names_major_place(previous) || given_name_before_town)) {
       // "Michael Jordan": a capitalised word that is no place and no modifier before a
       // one-word name. Names after a place ("Atlanta Georgia") are not covered.
       const bool previous_is_place = c > 0 && candidates[c - 1].last + 1 == candidate.first;
@@ -482,26 +643,26 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
                              list[candidate.last + 1].gap == Gap::space &&
                              list[candidate.last + 1].capitalized;
     const std::string_view next = before_word ? tokens.key(candidate.last + 1) : "";
+    // "Richmond Police", "Alexandria Friday night": the next word says nothing of a person's
+    // or a company's name.
+    const bool next_keeps_place =
+        is_one_of(next, kInstitutionWords) || is_one_of(next, kCalendarWords);
     if (before_word && is_one_of(next, kStreetWords)) {
       candidate.dropped = true;
       continue;
     }
     // "Mary Wheeler", "Chad Johnson": a given name before a capitalised word that names no
     // place is a person's.
-    if (single && before_word && !first.caps_line && store.is_given_name(candidate.key) &&
-        !names_major_place(next)) {
+    if (single && before_word && !next_keeps_place && !first.caps_line &&
+        store.is_given_name(candidate.key) && !names_major_place(next)) {
       candidate.dropped = true;
       person_names.insert(candidate.key);
       continue;
     }
     // "David Smith", "Merrill Lynch": a small town's name before a capitalised word that names
     // no place is a given name or part of a company's name.
-    const bool minor_place =
-        std::all_of(candidate.refs.begin(), candidate.refs.end(), [&](const NameRef& ref) {
-          const auto& place = store.place(ref.place);
-          return place.kind == PlaceKind::city && place.rank < place_rank_major;
-        });
-    if (single && before_word && minor_place && !first.caps_line && store.find(next).empty()) {
+    if (single && before_word && !next_keeps_place && names_only_minor_places(candidate) &&
+        !first.caps_line && store.find(next).empty()) {
       candidate.dropped = true;
       continue;
     }
@@ -515,12 +676,65 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
     }
     const bool acronym = std::any_of(candidate.refs.begin(), candidate.refs.end(),
                                      [](const NameRef& ref) { return ref.caps_only; });
+    // "Ba", "Bo": a name of one or two letters is a syllable or an abbreviation (a bond rating,
+    // an initial) far more often than a town, unless the gazetteer knows it in capitals ("UK")
+    // or it is the region after a place ("Athens, Ga.").
+    if (single && first.key_size <= 2 && !acronym && !candidate.qualifies) {
+      candidate.dropped = true;
+      continue;
+    }
     if (single && !candidate.qualifies && !acronym && store.is_common_word(candidate.key)) {
       const bool capital_counts = !first.sentence_start && !first.caps_line;
       const bool supported = locative_before(tokens, candidate.first) || candidate.qualifier >= 0;
       if (!capital_counts || !supported) candidate.dropped = true;
     }
   }
+  // The persons the article quotes: a place's name inside one's full name is part of it
+  // ("Amara Okafor"), and one standing alone for a surname is the person's ("Baker said").
+  std::vector<std::vector<std::string>> people_words;
+  std::unordered_set<std::string> surnames;
+  for (const auto& person : people) {
+    const std::string key = normalize_value(person);
+    if (!store.find(key).empty()) continue;  // a speaker named like a place ("New York")
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start < key.size();) {
+      const std::size_t end = std::min(key.find(' ', start), key.size());
+      words.push_back(key.substr(start, end - start));
+      start = end + 1;
+    }
+    if (words.size() < 2) continue;
+    surnames.insert(words.back());
+    people_words.push_back(std::move(words));
+  }
+  auto inside_person_name = [&](const Candidate& candidate) {
+    for (const auto& words : people_words) {
+      const std::size_t length = candidate.last - candidate.first + 1;
+      for (std::size_t offset = 0; offset + length <= words.size(); ++offset) {
+        if (candidate.first < offset || candidate.first - offset + words.size() > list.size()) {
+          continue;
+        }
+        const std::size_t start = candidate.first - offset;
+        bool same = true;
+        for (std::size_t w = 0; w < words.size() && same; ++w) {
+          same = tokens.key(start + w) == words[w] &&
+                 (w == 0 || list[start + w].gap == Gap::space ||
+                  list[start + w].gap == Gap::hyphen || list[start + w].gap == Gap::abbreviation);
+        }
+        if (same) return true;
+      }
+    }
+    return false;
+  };
+  for (auto& candidate : candidates) {
+    if (candidate.dropped || !candidate.area.empty() || candidate.qualifier >= 0 ||
+        candidate.qualifies) {
+      continue;
+    }
+    const bool surname = candidate.first == candidate.last && surnames.contains(candidate.key) &&
+                         !locative_before(tokens, candidate.first);
+    if (surname || inside_person_name(candidate)) candidate.dropped = true;
+  }
+
   // A name the article uses for a person stays the person's where a reporting verb follows it
   // ("Jordan said").
   for (auto& candidate : candidates) {
@@ -536,6 +750,39 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
       candidates[candidate.qualifier].qualifies = false;
       candidate.qualifier = -1;
     }
+  }
+
+  // A name with a region after it that lies in none of the region's countries is a town the
+  // gazetteer does not list ("GREENWICH, Conn." is not the London borough).
+  for (auto& candidate : candidates) {
+    if (candidate.dropped || candidate.qualifier < 0 || !candidate.area.empty() ||
+        !candidate.own_name.empty()) {
+      continue;
+    }
+    // Only a town's (or a district's) name after a region's ("Turkey, Italy" is a list of
+    // countries).
+    const auto& qualifier = candidates[candidate.qualifier];
+    const bool towns_only = std::none_of(
+        candidate.refs.begin(), candidate.refs.end(),
+        [&](const NameRef& ref) { return store.place(ref.place).kind == PlaceKind::country; });
+    const bool region_after =
+        !qualifier.refs.empty() &&
+        std::all_of(qualifier.refs.begin(), qualifier.refs.end(), [&](const NameRef& ref) {
+          return store.place(ref.place).kind == PlaceKind::region;
+        });
+    const bool some_reading_fits =
+        std::any_of(candidate.refs.begin(), candidate.refs.end(), [&](const NameRef& ref) {
+          const auto& place = store.place(ref.place);
+          return std::any_of(qualifier.refs.begin(), qualifier.refs.end(), [&](const NameRef& q) {
+            return store.place(q.place).country == place.country;
+          });
+        });
+    if (!towns_only || !region_after || some_reading_fits) continue;
+    candidate.area =
+        display_name(text.substr(candidate.span.start, candidate.span.end - candidate.span.start));
+    candidate.key = normalize_value(candidate.area);
+    candidate.town = true;
+    candidate.refs.clear();
   }
 
   // 3. Readings: the gazetteer's prior, a qualifier, and the rest of the article.
@@ -644,17 +891,38 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text) const {
       main_support = support;
     }
   }
-  std::unordered_map<std::string, std::size_t> areas;    // area key -> position in `places`
+  // Places the gazetteer does not list, by key -> position in `places`.
+  std::unordered_map<std::string, std::size_t> unlisted;
   std::unordered_map<std::uint32_t, std::size_t> index;  // place id -> position in `places`
   for (const auto& candidate : candidates) {
     if (candidate.dropped) continue;
     if (!candidate.area.empty()) {
-      auto [it, added] = areas.emplace(candidate.key, places.size());
+      auto [it, added] = unlisted.emplace(candidate.key, places.size());
       if (added) {
+        std::string country(main_country);
+        if (candidate.town) {
+          const auto& region = candidates[candidate.qualifier];
+          country = region.refs.empty() || region.chosen < 0
+                        ? std::string()
+                        : store.place(region.refs[region.chosen].place).country;
+        }
         places.push_back({.name = candidate.area,
-                          .country = std::string(main_country),
-                          .kind = PlaceKind::region,
+                          .country = std::move(country),
+                          .kind = candidate.town ? PlaceKind::city : PlaceKind::region,
                           .mentions = {}});
+      }
+      places[it->second].mentions.push_back(candidate.span);
+      continue;
+    }
+    if (!candidate.own_name.empty()) {
+      auto [it, added] = unlisted.emplace(candidate.key, places.size());
+      if (added) {
+        const auto& base = store.place(candidate.refs[candidate.chosen].place);
+        const PlaceKind kind = candidate.feature                 ? PlaceKind::other
+                               : base.kind == PlaceKind::country ? PlaceKind::region
+                                                                 : base.kind;
+        places.push_back(
+            {.name = candidate.own_name, .country = base.country, .kind = kind, .mentions = {}});
       }
       places[it->second].mentions.push_back(candidate.span);
       continue;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,8 +43,11 @@ class PlaceExtractor {
   explicit PlaceExtractor(std::shared_ptr<const Gazetteer> gazetteer);
 
   // The places `text` names, in order of first mention, each with all its mentions as UTF-8
-  // byte spans into `text` (end exclusive).
-  std::vector<Place> extract(std::string_view text) const;
+  // byte spans into `text` (end exclusive). `people` are names of persons the text quotes
+  // (SpeakerExtractor): a place's name is no place where it is part of a person's full name
+  // ("Amara Okafor"), nor where it stands alone for a person's surname ("Baker said"), unless
+  // a preposition of place stands before it ("in Baker").
+  std::vector<Place> extract(std::string_view text, std::span<const std::string> people = {}) const;
 
   // The countries an article is about, as a wire service would label it: those of places
   // first named in the lead (the first kLeadBytes bytes: a dateline and the opening sentence)

@@ -78,19 +78,21 @@ std::string surname_of(std::string_view key) {
 
 class Reader {
  public:
-  explicit Reader(std::string_view text) : text_(text), tokens_(text) {
+  explicit Reader(const TokenizedText& tokens) : text_(tokens.text()), tokens_(tokens) {
     classes_.resize(tokens_.size());
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].is_word()) classes_[i] = classes_of(tokens_.key(i));
     }
   }
 
-  std::vector<Speaker> run() {
+  std::vector<Speaker> run(std::vector<std::string>* people) {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (!tokens_[i].is_word()) continue;
       const std::uint32_t cls = classes_[i];
       if (!(cls & (kReportingVerb | kParticiple | kAccording))) continue;
       if (tokens_[i].has(token_flag::capitalized) && !(cls & kAccording)) continue;
+      // "Kenya will add 300 megawatts", "sales added 4 percent": adding a quantity says nothing.
+      if (tokens_.key(i).starts_with("add") && is_kind(i + 1, TokenKind::number)) continue;
       if (cls & kAccording) {
         according_to(i);
       } else if (cls & kParticiple) {
@@ -99,7 +101,7 @@ class Reader {
         reporting_verb(i);
       }
     }
-    return finish();
+    return finish(people);
   }
 
  private:
@@ -135,6 +137,10 @@ class Reader {
     if (!is_lower_word(i) || (cls(i) & (kFunction | kReportingVerb | kParticiple))) return false;
     return ends_with_any(tokens_.key(i),
                          {"al", "ic", "ive", "ary", "ian", "ior", "ent", "ant", "ern", "ist"});
+  }
+
+  bool is_one_of_keys(std::size_t i, std::initializer_list<std::string_view> keys) const {
+    return std::find(keys.begin(), keys.end(), tokens_.key(i)) != keys.end();
   }
 
   // "everybody in Washington said": a phrase after a preposition is no subject.
@@ -353,6 +359,18 @@ class Reader {
     return confirmed;
   }
 
+  // "the Chilean Mining Producers' Council": a plural possessive followed by name words up to
+  // an organisation's head word belongs to the organisation's name.
+  bool inside_organisation_name(std::size_t i, std::size_t e) const {
+    const std::string_view raw = tokens_.raw(i);
+    const bool plural = raw.ends_with("s'") || raw.ends_with("s\u2019");
+    if (!plural || i + 1 >= e || !(cls(e - 1) & kOrgHead)) return false;
+    for (std::size_t j = i + 1; j < e; ++j) {
+      if (!is_name_word(j)) return false;
+    }
+    return true;
+  }
+
   // ---- parsing a window into a subject ----
 
   Phrase parse(std::size_t b, std::size_t e) const {
@@ -410,7 +428,7 @@ class Reader {
     // "O'Malley's campaign" (an organisation), "Trump's spokesman" (nobody named).
     std::size_t possessive = kNone;
     for (std::size_t i = b; i < e; ++i) {
-      if (tok(i).has(token_flag::possessive)) possessive = i;
+      if (tok(i).has(token_flag::possessive) && !inside_organisation_name(i, e)) possessive = i;
     }
     if (possessive != kNone) {
       if (possessive + 1 == e) {
@@ -566,6 +584,11 @@ class Reader {
     std::size_t role_begin = b;
     while (role_begin < role_end && (cls(role_begin) & kHonorific))
       ++role_begin;
+    // "a spokeswoman for the University Hospital": the role is "spokeswoman".
+    while (role_end > role_begin && is_lower_word(role_end - 1) &&
+           (cls(role_end - 1) & (kDeterminer | kConnector | kPreposition))) {
+      --role_end;
+    }
     if (role_begin < role_end) phrase.role = join(role_begin, role_end, false);
     if (name_end < e) {
       std::size_t affiliation = name_end;
@@ -619,6 +642,14 @@ class Reader {
       if (c &
           (kGeneric | kCalendar | kFunction | kTitle | kHonorific | kRoleNoun | kCommunication)) {
         if (!(c & kOrgHead) || (c & kGeneric)) return Phrase{};
+      }
+      // "according to the Azerbaijani presidency": a nationality's adjective between an article
+      // and a noun.
+      if (i > 0 && (cls(i - 1) & kDeterminer) && !tok(i).has(token_flag::all_caps) &&
+          is_open_class_word(i + 1) && !(cls(i + 1) & kSkippable) &&
+          !tokens_.key(i + 1).ends_with("ly") &&
+          ends_with_any(tokens_.key(i), {"ic", "an", "ern", "ese", "ish", "i"})) {
+        return Phrase{};
       }
       // A dateline: "WASHINGTON, Dec. 8 (UPI) —".
       if (tok(i).has(token_flag::paragraph_start) && tok(i).has(token_flag::all_caps) &&
@@ -710,11 +741,17 @@ class Reader {
           !(phrase.kind == Phrase::Kind::reference && (classes_of(phrase.head) & kCommunication))) {
         return;
       }
+      // "Trump and Clinton said"; but "officials in Finland and Latvia said" names places.
+      const bool joined = phrase.kind == Phrase::Kind::name && b >= 2 &&
+                          tokens_.key(b - 1) == "and" && is_lower_word(b - 1) &&
+                          is_name_word(b - 2);
+      const std::size_t b2 = joined ? walk_left(b - 1) : b;
+      if (joined && b2 < b - 1 && follows_preposition(b2) &&
+          !is_one_of_keys(b2 - 1, {"by", "from", "like", "including"})) {
+        return;
+      }
       attribute(phrase, in_quote);
-      // "Trump and Clinton said"
-      if (phrase.kind == Phrase::Kind::name && b >= 2 && tokens_.key(b - 1) == "and" &&
-          is_lower_word(b - 1) && is_name_word(b - 2)) {
-        const std::size_t b2 = walk_left(b - 1);
+      if (joined) {
         if (b2 < b - 1) {
           const Phrase other = parse(b2, b - 1);
           if (other.kind == Phrase::Kind::name) attribute(other, in_quote);
@@ -1003,7 +1040,8 @@ class Reader {
   }
 
   // The latest run of two or more name words before token `before` that ends in `surname`,
-  // titles left out: "Leyla Abdullayeva" for "Abdullayeva".
+  // titles and possessors left out: "Leyla Abdullayeva" for "Abdullayeva", "Hirut Desta" in
+  // "Ethiopia's Hirut Desta".
   std::string full_name_before(std::size_t before, std::string_view surname) const {
     const std::size_t limit = before > kMaxLookBack ? before - kMaxLookBack : 0;
     for (std::size_t i = before; i-- > limit;) {
@@ -1011,6 +1049,7 @@ class Reader {
       std::size_t b = i;
       while (b > 0 &&
              (is_name_word(b - 1) || (is_particle(b - 1) && b > 1 && is_name_word(b - 2))) &&
+             !tok(b - 1).has(token_flag::possessive) &&
              !(cls(b - 1) & (kTitle | kHonorific | kOrgHead | kComplement))) {
         --b;
       }
@@ -1039,10 +1078,11 @@ class Reader {
     if (index) mention(*index, phrase);
   }
 
-  std::vector<Speaker> finish() {
+  std::vector<Speaker> finish(std::vector<std::string>* people) {
     std::vector<Speaker> speakers;
     speakers.reserve(entities_.size());
     for (auto& entity : entities_) {
+      if (people && !entity.organisation && !entity.single_word) people->push_back(entity.name);
       std::sort(entity.mentions.begin(), entity.mentions.end(),
                 [](const Span& a, const Span& b) { return a.start < b.start; });
       entity.mentions.erase(std::unique(entity.mentions.begin(), entity.mentions.end()),
@@ -1058,7 +1098,7 @@ class Reader {
   }
 
   std::string_view text_;
-  TokenizedText tokens_;
+  const TokenizedText& tokens_;
   std::vector<std::uint32_t> classes_;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, std::size_t> by_key_;
@@ -1071,8 +1111,14 @@ class Reader {
 
 }  // namespace
 
-std::vector<Speaker> SpeakerExtractor::extract(std::string_view text) const {
-  return Reader(text).run();
+std::vector<Speaker> SpeakerExtractor::extract(std::string_view text,
+                                               std::vector<std::string>* people) const {
+  return extract(TokenizedText(text), people);
+}
+
+std::vector<Speaker> SpeakerExtractor::extract(const TokenizedText& tokens,
+                                               std::vector<std::string>* people) const {
+  return Reader(tokens).run(people);
 }
 
 }  // namespace newsdex::detail

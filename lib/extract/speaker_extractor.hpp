@@ -2,10 +2,13 @@
 // "X said", "said X", "according to X", "X, the mayor of Y, said", "..., X said, adding".
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include <newsdex/annotations.hpp>
+
+#include "extract/tokenizer.hpp"
 
 namespace newsdex::detail {
 
@@ -19,7 +22,14 @@ namespace newsdex::detail {
 // Thread-safe: extract() is const and keeps no state between calls.
 class SpeakerExtractor {
  public:
-  std::vector<Speaker> extract(std::string_view text) const;
+  // With `people`, also appends the names of the speakers that are persons of more than one
+  // word ("Leyla Abdullayeva", not "Azerbaijani Foreign Ministry"), so that the place extractor
+  // can tell their words from places' names.
+  std::vector<Speaker> extract(std::string_view text,
+                               std::vector<std::string>* people = nullptr) const;
+  // The same on a text already split, which the date extractor may share.
+  std::vector<Speaker> extract(const TokenizedText& tokens,
+                               std::vector<std::string>* people = nullptr) const;
 };
 
 }  // namespace newsdex::detail

@@ -122,7 +122,10 @@ constexpr WordList kWordLists[] = {
      "staffers insiders allies friends families parents students teachers workers employees "
      "users customers citizens polls surveys studies reports police man woman men women person "
      "group team spokesman spokeswoman spokesperson government administration campaign "
-     "ministry company statement "
+     "ministry company statement campaigners demonstrators traders investors bankers dealers "
+     "brokers producers farmers growers exporters importers manufacturers retailers consumers "
+     "shoppers passengers patients nurses unions rebels militants troops soldiers villagers "
+     "locals neighbours neighbors fans commentators historians scholars lawyers judges "
      // groups named by party, creed or nation: plural nouns, not names
      "democrats republicans conservatives liberals progressives independents moderates "
      "socialists evangelicals millennials americans europeans"},

@@ -118,6 +118,23 @@ TEST(Extractor, SeedStyleArticle) {
                                       "1991-01-01 since 1991", "2020-01-01 in 2020"}));
 }
 
+TEST(Extractor, TheNamesOfPersonsQuotedAreNoPlaces) {
+  // "Amara" is also a name of Ethiopia's Amhara region, "Duarte" a town's name.
+  const Article article{.id = "clinic",
+                        .date = Date::parse("2022-08-03"),
+                        .body =
+                            "Amara Okafor, director of the institute, said cases rose in "
+                            "Lagos. Helena Duarte said the clinics were full. Duarte added "
+                            "that more nurses were needed."};
+  const Annotations notes = Extractor().extract(article);
+  std::vector<std::string> places;
+  for (const auto& place : notes.places)
+    places.push_back(place.name);
+  EXPECT_EQ(places, std::vector<std::string>{"Lagos"});
+  const Annotations without_speakers = Extractor({.speakers = false}).extract(article);
+  EXPECT_GT(without_speakers.places.size(), 1u);
+}
+
 TEST(Extractor, OptionsTurnKindsOff) {
   const Article article = fixture_article();
   const Annotations none =

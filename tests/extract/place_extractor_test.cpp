@@ -225,6 +225,98 @@ TEST_F(PlaceExtractorTest, FindsCountiesByTheirPattern) {
   ASSERT_NE(find(places, "Rapides Parish"), nullptr);
 }
 
+TEST_F(PlaceExtractorTest, AreaNamesStartAtTheirOwnWords) {
+  const std::string text =
+      "In Henrico County, officials met. They learned CPR. Gwinnett County paid. Voters in "
+      "Richmond Laurel County agreed.";
+  const auto places = extract(text);
+  ASSERT_NE(find(places, "Henrico County"), nullptr) << ::testing::PrintToString(names(places));
+  EXPECT_EQ(mentions(text, *find(places, "Henrico County")), Words{"Henrico County"});
+  ASSERT_NE(find(places, "Gwinnett County"), nullptr);
+  EXPECT_EQ(mentions(text, *find(places, "Gwinnett County")), Words{"Gwinnett County"});
+  ASSERT_NE(find(places, "Laurel County"), nullptr);
+  EXPECT_EQ(mentions(text, *find(places, "Laurel County")), Words{"Laurel County"});
+}
+
+TEST_F(PlaceExtractorTest, UnlistedTownsBeforeTheirRegion) {
+  // Invented towns, written as wire datelines and local news name them.
+  const std::string text =
+      "BRAMBLEWICK, Ark., March 3 - A mill in Little Fennow, Ind., closed. GREENWICH, Conn. - "
+      "Sales rose in Turkey, Italy and Hungary.";
+  const auto places = extract(text);
+  const auto* bramblewick = find(places, "Bramblewick");
+  ASSERT_NE(bramblewick, nullptr) << ::testing::PrintToString(names(places));
+  EXPECT_EQ(bramblewick->country, "US");
+  EXPECT_EQ(bramblewick->kind, PlaceKind::city);
+  EXPECT_EQ(mentions(text, *bramblewick), Words{"BRAMBLEWICK"});
+  ASSERT_NE(find(places, "Arkansas"), nullptr);
+  EXPECT_EQ(mentions(text, *find(places, "Arkansas")), Words{"Ark."});
+  ASSERT_NE(find(places, "Little Fennow"), nullptr);
+  EXPECT_EQ(find(places, "Little Fennow")->country, "US");
+  EXPECT_EQ(mentions(text, *find(places, "Indiana")), Words{"Ind."});
+  // A listed name that lies in none of the region's countries is another town of the region.
+  ASSERT_NE(find(places, "Greenwich"), nullptr);
+  EXPECT_EQ(find(places, "Greenwich")->country, "US");
+  // Lists of countries stay countries.
+  for (const auto* country : {"Turkey", "Italy", "Hungary"}) {
+    ASSERT_NE(find(places, country), nullptr) << country;
+    EXPECT_EQ(find(places, country)->kind, PlaceKind::country) << country;
+  }
+  // A date or a function word before a comma names no town.
+  EXPECT_EQ(names(extract("On Tuesday, Calif. lawmakers met.")), Words{"California"});
+}
+
+TEST_F(PlaceExtractorTest, PlaceNamesInsideTheNamesOfInstitutions) {
+  const std::string text =
+      "Officers of the Richmond Police Department and the Georgia Bureau of Investigation met "
+      "at the Paris Public Library after a crash in Alexandria Friday night. Mary Wheeler "
+      "said so.";
+  const auto places = extract(text);
+  for (const auto* name : {"Richmond", "Georgia", "Paris", "Alexandria"}) {
+    EXPECT_NE(find(places, name), nullptr) << name << ::testing::PrintToString(names(places));
+  }
+  EXPECT_EQ(places.size(), 4u) << ::testing::PrintToString(names(places));
+}
+
+TEST_F(PlaceExtractorTest, CompassWordsAndFeaturesNameAnotherPlace) {
+  const std::string text =
+      "Floods hit South Charleston and towns along the Sacramento River, but not North Korea.";
+  const auto places = extract(text);
+  const auto* south = find(places, "South Charleston");
+  ASSERT_NE(south, nullptr) << ::testing::PrintToString(names(places));
+  EXPECT_EQ(south->country, "US");
+  EXPECT_EQ(mentions(text, *south), Words{"South Charleston"});
+  const auto* river = find(places, "Sacramento River");
+  ASSERT_NE(river, nullptr);
+  EXPECT_EQ(river->kind, PlaceKind::other);
+  EXPECT_EQ(river->country, "US");
+  ASSERT_NE(find(places, "North Korea"), nullptr);
+  EXPECT_EQ(find(places, "North Korea")->country, "KP");
+  EXPECT_EQ(places.size(), 3u) << ::testing::PrintToString(names(places));
+}
+
+TEST_F(PlaceExtractorTest, NamesOfOneOrTwoLettersAreNoTowns) {
+  EXPECT_TRUE(extract("The bonds were rated Ba by the agency, and Bo agreed.").empty());
+  EXPECT_NE(find(extract("Trade with the UK grew."), "United Kingdom"), nullptr);
+}
+
+TEST_F(PlaceExtractorTest, PersonsQuotedAreNoPlaces) {
+  const std::string text =
+      "Amara Okafor, director of the institute, said cases rose. Okafor met Helena Duarte in "
+      "Lagos. Duarte said the clinics were full.";
+  const auto without = extract(text);
+  EXPECT_NE(find(without, "Lagos"), nullptr);
+  const std::vector<std::string> people{"Amara Okafor", "Helena Duarte"};
+  const auto places = extractor_.extract(text, people);
+  EXPECT_EQ(names(places), Words{"Lagos"});
+  // A preposition of place keeps a surname a place.
+  const std::string town = "Helena Duarte said the road to Duarte was closed.";
+  const auto road = extractor_.extract(town, people);
+  ASSERT_NE(find(road, "Duarte"), nullptr) << ::testing::PrintToString(names(road));
+  EXPECT_EQ(mentions(town, *find(road, "Duarte")), Words{"Duarte"});
+  EXPECT_EQ(find(road, "Duarte")->mentions.front().start, town.rfind("Duarte"));
+}
+
 TEST_F(PlaceExtractorTest, HeadlinesInCapitalsStillName) {
   const std::string text = "BAKU REJECTS FRENCH RESOLUTION\n\nHOUSTON, Feb 26 - Oil rose.";
   const auto places = extract(text);

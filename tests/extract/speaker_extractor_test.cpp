@@ -254,6 +254,56 @@ TEST(SpeakerExtractor, NewswireQuotesWithApostrophes) {
             Names{"Ruth Alder"});
 }
 
+TEST(SpeakerExtractor, ListsThePersonsForThePlaceExtractor) {
+  std::vector<std::string> people;
+  const auto speakers = SpeakerExtractor().extract(
+      "\"We will not yield,\" said an Azerbaijani Foreign Ministry statement. Amara Okafor, a "
+      "director, said cases rose. Okafor added more. Kenya said nothing.",
+      &people);
+  EXPECT_EQ(names_of(speakers),
+            (std::vector<std::string>{"Azerbaijani Foreign Ministry", "Amara Okafor", "Kenya"}));
+  // Organisations and one-word names are not listed.
+  EXPECT_EQ(people, std::vector<std::string>{"Amara Okafor"});
+}
+
+TEST(SpeakerExtractor, PluralPossessiveInsideAnOrganisationsName) {
+  const auto speakers = speakers_of(
+      "According to the Chilean Mining Producers\u2019 Council, the plan risks investment. "
+      "The cost was high, according to the West Coast Exporters' Association.");
+  EXPECT_EQ(names_of(speakers), (std::vector<std::string>{"Chilean Mining Producers\u2019 Council",
+                                                          "West Coast Exporters' Association"}));
+}
+
+TEST(SpeakerExtractor, PossessorBeforeAFullNameIsNoPartOfIt) {
+  const auto speakers = speakers_of(
+      "Ethiopia\u2019s Hirut Desta won on Sunday. \u201cIt was hard,\u201d Desta said.");
+  EXPECT_EQ(names_of(speakers), std::vector<std::string>{"Hirut Desta"});
+}
+
+TEST(SpeakerExtractor, PlacesAfterAPrepositionAreNoSpeakers) {
+  const auto speakers = speakers_of(
+      "Officials in Finland and Latvia said they saw similar traffic. Campaigners have long "
+      "said the sector is lax. Trump and Clinton said nothing. A study by Vanderbilt "
+      "University and the Brookings Institution found gaps.");
+  EXPECT_EQ(names_of(speakers),
+            (std::vector<std::string>{"Trump", "Clinton", "Vanderbilt University",
+                                      "Brookings Institution"}));
+}
+
+TEST(SpeakerExtractor, AddingAQuantitySaysNothing) {
+  EXPECT_TRUE(speakers_of("Kenya will add 300 megawatts by 2027, officials said.").empty());
+  EXPECT_EQ(names_of(speakers_of("\"More will come,\" Ana Ruiz added.")),
+            std::vector<std::string>{"Ana Ruiz"});
+}
+
+TEST(SpeakerExtractor, RolesEndBeforeTheirPreposition) {
+  const auto speakers = speakers_of(
+      "A spokeswoman for the University Hospital said 40 people had been treated. According to "
+      "the Azerbaijani presidency of the conference, talks would continue.");
+  ASSERT_EQ(names_of(speakers), std::vector<std::string>{"University Hospital"});
+  EXPECT_EQ(speakers[0].role, "spokeswoman");
+}
+
 TEST(SpeakerExtractor, MentionsAreUtf8ByteSpans) {
   const std::string text = "«Nein», sagte er. “Yes,” said Şahin Öztürk, and Öztürk added more.";
   const auto speakers = speakers_of(text);
