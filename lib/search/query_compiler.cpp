@@ -41,7 +41,9 @@ struct FieldErrors {
       field = std::string(field_name);
       message = std::move(text);
     }
-    return Xapian::Query::MatchNothing;
+    // A new empty query rather than the shared Query::MatchNothing: Xapian counts references
+    // to a query without atomics, so copying one object on several threads is a data race.
+    return Xapian::Query();
   }
 };
 
@@ -453,7 +455,10 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
                      limits.max_query_bytes);
   }
   check_query_syntax(text);
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Xapian::Query::MatchAll;
+  // The empty term matches every document: Query::MatchAll itself, a shared object whose
+  // reference count Xapian updates without atomics, must not be copied on several threads.
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return Xapian::Query(std::string());
 
   FieldErrors errors;
   Xapian::QueryParser parser;

@@ -40,6 +40,7 @@ SynonymExpander::SynonymExpander(SynonymGroups groups, Xapian::Stem stemmer)
 
 std::string SynonymExpander::key_of(std::string_view words) const {
   std::string key;
+  std::lock_guard lock(stemmer_mutex_);
   for (const auto& word : words_of(words)) {
     if (!key.empty()) key += ' ';
     key += stemmer_(word);

@@ -4,6 +4,7 @@
 // user's operators and fields intact and lets phrases expand to phrases.
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +32,8 @@ class SynonymExpander {
   std::string key_of(std::string_view words) const;
 
   SynonymGroups groups_;
+  // A Xapian::Stem keeps its working state in the object, so threads take turns with it.
+  mutable std::mutex stemmer_mutex_;
   mutable Xapian::Stem stemmer_;
   std::unordered_map<std::string, std::size_t> group_of_;  // stemmed member -> group
   std::size_t longest_ = 0;                                // words in the longest member
