@@ -160,7 +160,9 @@ struct SearchResults {
 
 // Limits that keep one request from exhausting the host's memory or time.
 struct IndexOptions {
-  // Retries of a search when a writer's commit invalidates the data being read. Default 3.
+  // Retries of a search (or get()) when a writer's commit invalidates the data being read:
+  // Xapian keeps the revision a search started on readable until a writer has committed twice
+  // more. When the retries are used up, the call throws IoError. Default 3.
   int max_retries = 3;
   // Longest query string accepted, in bytes; search() throws QueryError for a longer one.
   // Default 8 KiB.

@@ -291,9 +291,14 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
           }
         }
         return result;
-      } catch (const Xapian::DatabaseModifiedError& error) {
+      } catch (const Xapian::DatabaseModifiedError&) {
         give_back(std::move(handles));
-        if (modified++ >= options.max_retries) detail::rethrow_xapian_error(error, path);
+        // Each attempt reads the latest commit, so only a writer that commits twice within every
+        // attempt of one search uses the retries up.
+        if (modified++ >= options.max_retries) {
+          throw IoError("index at " + path + " was changed by a writer under the search " +
+                        std::to_string(modified) + " times in a row; try again");
+        }
       } catch (const Xapian::WildcardError& error) {
         give_back(std::move(handles));
         throw QueryError("wildcard matches too many terms: " + error.get_msg(), 0);
