@@ -336,10 +336,15 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
 };
 
 Index Index::open(const fs::path& path, IndexOptions options) {
-  if (options.max_retries < 0 || options.max_query_bytes == 0 || options.max_wildcard_terms == 0 ||
-      options.max_limit == 0) {
-    throw InvalidArgumentError(
-        "IndexOptions: max_retries must not be negative, the other limits must be at least 1");
+  if (options.max_retries < 0) {
+    throw InvalidArgumentError("IndexOptions::max_retries must not be negative");
+  }
+  for (const auto& [name, value] : {std::pair{"max_query_bytes", options.max_query_bytes},
+                                    std::pair{"max_wildcard_terms", options.max_wildcard_terms},
+                                    std::pair{"max_limit", options.max_limit}}) {
+    if (value == 0) {
+      throw InvalidArgumentError("IndexOptions::" + std::string(name) + " must be at least 1");
+    }
   }
   if (options.remote_timeout.count() < 1 || options.remote_connect_timeout.count() < 1 ||
       options.remote_timeout.count() > std::numeric_limits<unsigned>::max() ||
@@ -417,8 +422,11 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
     counter.attach(enquire);
   }
   const bool counting_in_page = !counter.empty() && !counted;
-  const auto offset = static_cast<Xapian::doccount>(request.offset);
-  const auto limit = static_cast<Xapian::doccount>(request.limit);
+  // Past the last article every offset gives the same empty page; clamped, a huge one cannot
+  // wrap around Xapian's 32-bit counts (nor can offset + limit).
+  const auto offset =
+      static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, database.get_doccount()));
+  const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, 1u << 30));
   detail::RankedPage page;
   // relevance_then_newest may run the match twice, which a facet counter would count twice.
   if (request.sort == SortOrder::relevance && !counting_in_page) {

@@ -12,6 +12,7 @@
 
 #include "analysis/analysis.hpp"
 #include "schema/schema.hpp"
+#include "search/query_lexer.hpp"
 #include "search/synonyms.hpp"
 #include "text/fold.hpp"
 
@@ -34,11 +35,13 @@ bool is_space(char c) {
 // processors record the problem and return a query that matches nothing.
 struct FieldErrors {
   std::optional<std::string> field;
+  std::string value;  // as the processor got it: unquoted, diacritics folded
   std::string message;
 
-  Xapian::Query fail(std::string_view field_name, std::string text) {
+  Xapian::Query fail(std::string_view field_name, std::string_view field_value, std::string text) {
     if (!field) {
       field = std::string(field_name);
+      value = std::string(field_value);
       message = std::move(text);
     }
     // A new empty query rather than the shared Query::MatchNothing: Xapian counts references
@@ -139,7 +142,8 @@ class PublicationDateProcessor : public Xapian::FieldProcessor {
 
   Xapian::Query operator()(const std::string& value) override {
     auto parsed = parse_date_filter(value);
-    if (auto* message = std::get_if<std::string>(&parsed)) return errors_.fail("date", *message);
+    if (auto* message = std::get_if<std::string>(&parsed))
+      return errors_.fail("date", value, *message);
     const auto& bounds = std::get<DateBounds>(parsed);
     if (bounds.single) {
       return Xapian::Query(date_term(*bounds.single, schema::kDay, schema::kMonth, schema::kYear));
@@ -168,7 +172,7 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     auto parsed = parse_date_filter(value);
     if (auto* message = std::get_if<std::string>(&parsed))
-      return errors_.fail("mentioned", *message);
+      return errors_.fail("mentioned", value, *message);
     const auto& bounds = std::get<DateBounds>(parsed);
     if (bounds.single) {
       return Xapian::Query(date_term(*bounds.single, schema::kMentionedDay, schema::kMentionedMonth,
@@ -271,7 +275,7 @@ class NameProcessor : public Xapian::FieldProcessor {
   Xapian::Query match_words(const std::string& value) {
     std::vector<std::string> words;
     for_each_word(value, [&](const Word& word) { words.push_back(prefix_ + word.text); });
-    if (words.empty()) return errors_.fail(field_, field_ + ": needs a name");
+    if (words.empty()) return errors_.fail(field_, value, field_ + ": needs a name");
     const bool wildcard = !value.empty() && value.back() == '*';
     std::vector<Xapian::Query> parts;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -303,7 +307,8 @@ class ExactProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     const std::string term =
         normalize_ ? schema::value_term(prefix_, value) : schema::raw_term(prefix_, value);
-    if (term.empty() || value.empty()) return errors_.fail(field_, field_ + ": needs a value");
+    if (term.empty() || value.empty())
+      return errors_.fail(field_, value, field_ + ": needs a value");
     return Xapian::Query(term);
   }
 
@@ -326,9 +331,10 @@ class CountryProcessor : public Xapian::FieldProcessor {
     if (code.empty()) {
       code = normalize_value(value);
       if (code.size() != 2 || !is_field_char(code[0]) || !is_field_char(code[1])) {
-        return errors_.fail("country", "unknown country \"" + value +
-                                           "\" (use a country's name or ISO 3166-1 code, such as "
-                                           "france or FR)");
+        return errors_.fail("country", value,
+                            "unknown country \"" + value +
+                                "\" (use a country's name or ISO 3166-1 code, such as "
+                                "france or FR)");
       }
     }
     return Xapian::Query(schema::value_term(schema::kCountry, code));
@@ -348,7 +354,8 @@ class LanguageProcessor : public Xapian::FieldProcessor {
     const std::string code = language_code(stemmer_name(value));
     if (code.empty()) {
       return errors_.fail(
-          "lang", "unknown language \"" + value + "\" (known: " + available_languages() + ")");
+          "lang", value,
+          "unknown language \"" + value + "\" (known: " + available_languages() + ")");
     }
     return Xapian::Query(std::string(schema::kLanguage) + code);
   }
@@ -376,6 +383,40 @@ std::size_t count_wildcards(const Xapian::Query& query) {
 std::size_t wildcard_position(std::string_view text, std::size_t n) {
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (text[i] == '*' && !is_space(text[i - 1]) && n-- == 0) return i;
+  }
+  return 0;
+}
+
+// The byte offset in `text` of the `field:` filter whose value is `value` (as a field processor
+// got it), else of the first `field:` filter, else 0.
+std::size_t field_position(std::string_view text, const std::string& field,
+                           const std::string& value) {
+  std::optional<std::size_t> first;
+  for (const auto& token : lex_query(text)) {
+    if (token.kind != QueryToken::Kind::field || token.field != field) continue;
+    const std::size_t start = token.start + (token.sign ? 1 : 0);
+    if (!first) first = start;
+    const auto typed = text.substr(token.text_start, token.text_end - token.text_start);
+    if (fold_diacritics(typed) == value) return start;
+  }
+  return first.value_or(0);
+}
+
+// Where Xapian's parser gave up on `text`: the first operator with nothing to combine on one
+// side ("AND", "a OR OR b", "(NEAR b)"), or 0 when there is none.
+std::size_t operator_error_position(std::string_view text) {
+  using Kind = QueryToken::Kind;
+  const auto tokens = lex_query(text);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != Kind::operator_) continue;
+    const bool is_not = text.substr(tokens[i].start, tokens[i].end - tokens[i].start) == "NOT";
+    const bool nothing_before =
+        i == 0 || tokens[i - 1].kind == Kind::open || tokens[i - 1].kind == Kind::operator_;
+    const bool nothing_after =
+        i + 1 == tokens.size() || tokens[i + 1].kind == Kind::close ||
+        (tokens[i + 1].kind == Kind::operator_ && text.substr(tokens[i + 1].start, 3) != "NOT");
+    // "NOT x" alone is allowed: it matches the articles without x.
+    if ((nothing_before && !is_not) || nothing_after) return tokens[i].start;
   }
   return 0;
 }
@@ -505,11 +546,14 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
         expansions.synonyms ? expansions.synonyms->expand(text) : std::string(text);
     query = parser.parse_query(fold_diacritics(expanded), kFlags);
   } catch (const Xapian::QueryParserError& error) {
-    throw QueryError("cannot parse query: " + error.get_msg(), 0);
+    const std::size_t position = operator_error_position(text);
+    throw QueryError(
+        "cannot parse query at position " + std::to_string(position) + ": " + error.get_msg(),
+        position);
   }
   if (errors.field) {
-    const auto position = text.find(*errors.field + ":");
-    throw QueryError(errors.message, position == std::string_view::npos ? 0 : position);
+    const std::size_t position = field_position(text, *errors.field, errors.value);
+    throw QueryError(errors.message + " at position " + std::to_string(position), position);
   }
   // Each wildcard may stand for max_wildcard_terms terms, so their number bounds the memory and
   // time a query takes.

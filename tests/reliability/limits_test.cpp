@@ -114,6 +114,51 @@ TEST_F(LimitsTest, HitsPerPageAreCapped) {
   EXPECT_THROW(index.search({.query = "harbor", .limit = 0}), InvalidArgumentError);
 }
 
+TEST_F(LimitsTest, OffsetsPastFourBillionFindNothingRatherThanWrappingAround) {
+  const auto index = open();
+  for (const std::size_t offset : {std::size_t{5}, (std::size_t{1} << 32) - 1, std::size_t{1} << 32,
+                                   (std::size_t{1} << 32) + 1, ~std::size_t{0}}) {
+    for (const SortOrder sort : {SortOrder::relevance, SortOrder::newest}) {
+      const auto results = index.search({.query = "harbor", .offset = offset, .sort = sort});
+      EXPECT_TRUE(results.hits.empty()) << offset << " gave " << results.hits.front().rank;
+      EXPECT_EQ(results.total, 3u) << offset;
+    }
+  }
+}
+
+TEST_F(LimitsTest, BadFiltersAndOperatorsAreNamedWithTheirPosition) {
+  const auto index = open();
+  struct Case {
+    std::string query;
+    std::size_t position;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"harbor date:2023 date:2022-13", 17,
+       "invalid date \"2022-13\" (expected YYYY, YYYY-MM, YYYY-MM-DD or a range FROM..TO with "
+       "either end optional) at position 17"},
+      {"harbor -date:\"2024..2023\"", 8,
+       "date range \"2024..2023\" ends before it starts at position 8"},
+      {"(harp OR mentioned:2023..2022)", 9,
+       "date range \"2023..2022\" ends before it starts at position 9"},
+      {"harbor country:zz country:narnia", 18,
+       "unknown country \"narnia\" (use a country's name or ISO 3166-1 code, such as france or "
+       "FR) at position 18"},
+      {"harbor speaker:\"\"", 7, "speaker: needs a name at position 7"},
+      {"harbor AND", 7, "cannot parse query at position 7: Syntax: <expression> AND <expression>"},
+      {"OR harbor", 0, "cannot parse query at position 0: Syntax: <expression> OR <expression>"},
+      {"(harbor XOR) harp", 8,
+       "cannot parse query at position 8: Syntax: <expression> XOR <expression>"},
+  };
+  for (const auto& [query, position, message] : cases) {
+    const auto error = query_error(index, query);
+    EXPECT_EQ(error.what(), message) << query;
+    EXPECT_EQ(error.position(), position) << query;
+  }
+  EXPECT_EQ(index.search({.query = "harbor AND NOT harvest"}).total, 1u);
+  EXPECT_EQ(index.search({.query = "NOT harbor"}).total, 2u);
+}
+
 TEST_F(LimitsTest, LimitsThatCannotWorkAreRefusedAtOpen) {
   EXPECT_THROW(open({.max_query_bytes = 0}), InvalidArgumentError);
   EXPECT_THROW(open({.max_wildcard_terms = 0}), InvalidArgumentError);

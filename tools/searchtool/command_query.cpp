@@ -335,6 +335,10 @@ int run_query(const std::vector<std::string>& args) {
                        "\" (use auto, always or never)");
     }
   }
+  if (index_options.max_query_bytes == 0) throw UsageError("--max-query-bytes must be at least 1");
+  if (index_options.max_wildcard_terms == 0) {
+    throw UsageError("--max-wildcard-terms must be at least 1");
+  }
   request.facets = parse_facets(facets);
   if (!recency.empty()) request.recency_half_life_days = parse_half_life(recency);
   if (!timeline.empty()) {
