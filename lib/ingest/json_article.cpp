@@ -139,8 +139,10 @@ class RecordHandler {
   bool is_list() const { return field_ == Field::speakers || field_ == Field::places; }
 
   bool type_error(const std::string& found) {
-    error = field_name() + " must be " + (is_list() ? "an array of strings" : "a string") +
-            ", not " + found;
+    const char* expected = is_list()             ? "an array of strings"
+                           : field_ == Field::id ? "a string or an integer"
+                                                 : "a string";
+    error = field_name() + " must be " + expected + ", not " + found;
     return false;
   }
 
