@@ -356,13 +356,12 @@ TEST(Interrupt, CtrlCOnAPipelineCommitsWhatCameThroughStandardInput) {
   ChildProcess writer(SEARCHTOOL_PATH, {"index", "--db", db.string(), "-"}, dir / "pipe");
   for (std::size_t n = 0; n < 3; ++n)
     writer.write_input(testing::to_json_line(testing::generated_article(n)) + "\n");
-  // The tool is blocked reading standard input once it has created the index.
+  // Once blocked reading for more, the tool has read the three and handles signals.
   const auto deadline = Clock::now() + std::chrono::seconds(60);
-  while (!fs::exists(db / "iamglass")) {
-    ASSERT_LT(Clock::now(), deadline);
+  while (!writer.reading_input()) {
+    ASSERT_LT(Clock::now(), deadline) << "never waited for more input";
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
   writer.signal(SIGINT);
   writer.close_input();
   const auto status = writer.wait_for(std::chrono::seconds(60));
@@ -383,7 +382,11 @@ TEST(Interrupt, ASecondSignalEndsTheRunAtOnceAndKeepsTheLastCommit) {
   }
   ChildProcess writer(SEARCHTOOL_PATH, {"index", "--db", db.string(), "-"}, dir / "stuck");
   writer.write_input(testing::to_json_line(testing::generated_article(1)) + "\n");
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto deadline = Clock::now() + std::chrono::seconds(60);
+  while (!writer.reading_input()) {
+    ASSERT_LT(Clock::now(), deadline) << "never waited for more input";
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   // Blocked reading a standard input that never ends: the first signal cannot be acted on.
   writer.signal(SIGINT);
   EXPECT_FALSE(writer.wait_for(std::chrono::milliseconds(300)));

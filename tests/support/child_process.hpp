@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,6 +83,15 @@ class ChildProcess {
   void close_input() {
     if (input_ >= 0) ::close(input_);
     input_ = -1;
+  }
+
+  // Whether the program is blocked in read(2) on its standard input: /proc/PID/syscall names the
+  // system call a process waits in, then its arguments.
+  bool reading_input() const {
+    std::ifstream in("/proc/" + std::to_string(pid_) + "/syscall");
+    std::string number, descriptor;
+    in >> number >> descriptor;
+    return number == std::to_string(SYS_read) && descriptor == "0x0";
   }
 
   // Whether the program has ended (reaping it if so).
