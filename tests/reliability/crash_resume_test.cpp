@@ -10,11 +10,11 @@
 // articles, 12 kills; see tests/CMakeLists.txt). NEWSDEX_CRASH_SEED replays a run's kill moments.
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <random>
-#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -161,16 +161,20 @@ std::size_t sum(const std::vector<std::size_t>& counts) {
 }
 
 // The numbers of a summary line "indexed N articles in S s: A added, R replaced, U unchanged,
-// K skipped; T in DB", or an empty vector when `out` has none.
+// K skipped; T in DB" (or "interrupted after N articles ..."), or an empty vector when `out`
+// has none.
 std::vector<std::size_t> summary_numbers(const std::string& out) {
-  static const std::regex kSummary(
-      R"((?:indexed|interrupted after) (\d+) articles in [0-9.]+ s: (\d+) added, (\d+) replaced, )"
-      R"((\d+) unchanged, (\d+) skipped; (\d+) in )");
-  std::smatch match;
-  if (!std::regex_search(out, match, kSummary)) return {};
-  std::vector<std::size_t> numbers;
-  for (std::size_t i = 1; i < match.size(); ++i)
-    numbers.push_back(std::stoull(match[i].str()));
+  std::size_t start = out.find("indexed ");
+  if (start == std::string::npos) start = out.find("interrupted after ");
+  if (start == std::string::npos) return {};
+  std::vector<std::size_t> numbers(6);
+  double seconds = 0;
+  const int found = std::sscanf(out.c_str() + start,
+                                "%*[a-z ]%zu articles in %lf s: %zu added, %zu replaced, "
+                                "%zu unchanged, %zu skipped; %zu in ",
+                                &numbers[0], &seconds, &numbers[1], &numbers[2], &numbers[3],
+                                &numbers[4], &numbers[5]);
+  if (found != 7) return {};
   return numbers;
 }
 
