@@ -9,7 +9,7 @@ packages=(
   libstemmer-dev libboost-program-options-dev nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   iso-codes libgweather-4-common
-  clang
+  clang libclang-rt-14-dev
 )
 
 missing=()
