@@ -90,6 +90,10 @@ struct SearchRequest {
   // Look for a spelling correction (SearchResults::suggestion) when fewer articles than this
   // match; 0 never looks. Default 3.
   std::size_t suggest_below = 3;
+  // Show copies of one story (README "Duplicates") as one hit, the best ranked, which lists the
+  // others in Hit::duplicate_ids; totals then count stories. False shows every article.
+  // Default true.
+  bool collapse_duplicates = true;
 };
 
 struct Hit {
@@ -106,6 +110,12 @@ struct Hit {
   std::vector<std::string> places = {};
   std::string source = {};
   std::string url = {};
+  // With SearchRequest::collapse_duplicates: how many other matching articles are copies of this
+  // one, folded into this hit, and the ids of the first kMaxDuplicateIds of them, best first.
+  std::size_t duplicates = 0;
+  std::vector<std::string> duplicate_ids = {};
+
+  static constexpr std::size_t kMaxDuplicateIds = 100;
 };
 
 // One value of a facet and the number of matching articles that have it.
@@ -138,7 +148,9 @@ struct ShardFailure {
 
 struct SearchResults {
   std::string query = {};  // as the request gave it
-  std::size_t total = 0;   // number of matching articles (an estimate unless total_exact)
+  // Number of matching articles (an estimate unless total_exact); the copies of a story count
+  // once when they are collapsed (SearchRequest::collapse_duplicates).
+  std::size_t total = 0;
   bool total_exact = false;
   std::vector<Hit> hits = {};  // at most SearchRequest::limit, best first
   // The query with misspelled words corrected ("Abdulayeva" -> "Abdullayeva"), when the query

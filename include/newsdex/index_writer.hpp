@@ -53,6 +53,16 @@ struct WriterOptions {
   // Keep the spelling dictionary that did-you-mean suggestions come from up to date (words of
   // bodies, titles and names). Turning it off saves indexing time. Default true.
   bool spelling = true;
+  // Find copies of one story among the articles (the same or nearly the same body under another
+  // id, title or source; README "Duplicates") and put them in one group, which searches show as
+  // one hit. Default true.
+  bool group_duplicates = true;
+  // The least estimated share of distinct body words (stopwords aside, stems compared) two
+  // articles must have in common to be copies; in (0, 1]. Default 0.7.
+  double duplicate_similarity = 0.7;
+  // The most days between the publication dates of two copies (undated articles may be copies
+  // of any). Default 2.
+  int duplicate_max_days = 2;
   // How long open() waits for another writer to release the index before it throws
   // IndexLockedError. Default 0: throw at once.
   std::chrono::milliseconds wait_for_lock{0};

@@ -90,9 +90,11 @@ DocumentBuilder::Analyzer& DocumentBuilder::analyzer_for(const std::string& lang
   auto it = analyzers_.find(language);
   if (it != analyzers_.end()) return it->second;
   Analyzer& analyzer = analyzers_[language];
-  analyzer.generator.set_stemmer(make_stemmer(language));
+  analyzer.stemmer = make_stemmer(language);
+  analyzer.generator.set_stemmer(analyzer.stemmer);
   analyzer.generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  if (const auto* stopper = stopper_for(language)) {
+  analyzer.stopper = stopper_for(language);
+  if (const auto* stopper = analyzer.stopper) {
     analyzer.generator.set_stopper(stopper);
     // Stopwords keep their positional terms (for phrases) but get no stemmed term.
     analyzer.generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
@@ -133,7 +135,8 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
 
   // Title words count kTitleWeight times in the body field, and are also searchable alone under
   // the title prefix; the body starts a gap after them so phrases do not span the two.
-  Xapian::TermGenerator& generator = analyzer_for(language).generator;
+  Analyzer& analyzer = analyzer_for(language);
+  Xapian::TermGenerator& generator = analyzer.generator;
   generator.set_document(document);
   if (!article.title.empty()) {
     const std::string title = fold_diacritics(article.title);
@@ -143,6 +146,15 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
     generator.increase_termpos(schema::kPositionGap);
   }
   generator.index_text(fold_diacritics(article.body));
+
+  // The body alone: copies of a story often differ in their titles.
+  built.date = article.date;
+  built.signature = text_signature(article.body, analyzer.stemmer, analyzer.stopper);
+  if (built.signature) {
+    document.add_value(schema::kSignatureSlot, encode_signature(*built.signature));
+    for (const auto& term : signature_band_terms(*built.signature))
+      document.add_boolean_term(term);
+  }
 
   Article stored = article;
   std::vector<std::string> speakers = article.speakers;
@@ -201,7 +213,8 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
   }
 
   const std::string data = encode_document_data(stored);
-  built.fingerprint = hex64(fnv1a64(std::to_string(schema::kFormatVersion) + '\0' + language +
+  built.fingerprint = hex64(fnv1a64(std::to_string(schema::kFormatVersion) + '.' +
+                                    std::to_string(schema::kLayoutRevision) + '\0' + language +
                                     '\0' + unstored_terms + '\0' + data));
   document.set_data(data);
   document.add_value(schema::kFingerprintSlot, built.fingerprint);

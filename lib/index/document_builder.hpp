@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <xapian.h>
@@ -12,12 +13,16 @@
 #include <newsdex/article.hpp>
 #include <newsdex/gazetteer.hpp>
 
+#include "index/duplicates.hpp"
+
 namespace newsdex::detail {
 
 struct BuiltDocument {
   Xapian::Document document;
   std::string id_term;
   std::string fingerprint;  // also in kFingerprintSlot: equal fingerprints, equal documents
+  std::optional<Date> date;
+  std::optional<TextSignature> signature;  // also in kSignatureSlot and the band terms
 };
 
 // Not thread-safe (it caches stemmers); use one builder per thread.
@@ -38,6 +43,8 @@ class DocumentBuilder {
  private:
   struct Analyzer {
     Xapian::TermGenerator generator;
+    Xapian::Stem stemmer;
+    const Xapian::Stopper* stopper = nullptr;
   };
   Analyzer& analyzer_for(const std::string& language);
 

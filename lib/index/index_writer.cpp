@@ -24,6 +24,7 @@
 #include "analysis/analysis.hpp"
 #include "index/database_errors.hpp"
 #include "index/document_builder.hpp"
+#include "index/duplicates.hpp"
 #include "index/spelling_data.hpp"
 #include "index/stub_file.hpp"
 #include "schema/schema.hpp"
@@ -367,6 +368,41 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     pending_bytes += bytes;
   }
 
+  // Gives the built documents of `chunk` (in input order) the group keys of their copies, and
+  // returns, per shard, the indexed articles that become copies' group members.
+  std::vector<std::vector<detail::GroupTag>> group_copies(
+      std::span<detail::BuiltDocument* const> chunk) {
+    std::vector<std::vector<detail::GroupTag>> by_shard(shards.size());
+    if (!options.group_duplicates) return by_shard;
+    std::vector<Xapian::WritableDatabase*> databases;
+    for (auto& shard : shards)
+      databases.push_back(&shard.database);
+    std::vector<detail::PendingArticle> pending;
+    pending.reserve(chunk.size());
+    for (detail::BuiltDocument* built : chunk) {
+      pending.push_back({.id_term = built->id_term,
+                         .fingerprint = built->fingerprint,
+                         .date = built->date,
+                         .signature = built->signature,
+                         .document = &built->document});
+    }
+    const detail::DuplicateRules rules{.min_similarity = options.duplicate_similarity,
+                                       .max_days = options.duplicate_max_days};
+    for (auto& tag : detail::group_copies(databases, pending, rules))
+      by_shard[tag.shard].push_back(std::move(tag));
+    return by_shard;
+  }
+
+  // Adds group keys to articles already in `shard`.
+  static void apply_tags(Shard & shard, const std::vector<detail::GroupTag>& tags) {
+    for (const auto& tag : tags) {
+      Xapian::Document document = shard.database.get_document(tag.docid);
+      if (document.get_value(detail::schema::kDuplicateGroupSlot) == tag.key) continue;
+      detail::set_group_key(document, tag.key);
+      shard.database.replace_document(tag.docid, document);
+    }
+  }
+
   void commit_if_due() {
     if (pending_articles >= options.batch_articles || pending_bytes >= options.batch_bytes) {
       commit();
@@ -388,11 +424,16 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     run_parallel(articles.size(), builders.size(), [&](std::size_t i, std::size_t worker) {
       built[i] = builders[worker].build(articles[i], annotations_for(articles[i], {}));
     });
+    std::vector<detail::BuiltDocument*> documents;
+    for (auto& document : built)
+      documents.push_back(&*document);
+    const auto tags = group_copies(documents);
     std::vector<std::vector<std::size_t>> by_shard(shards.size());
     for (std::size_t i = 0; i < articles.size(); ++i)
       by_shard[shard_of(articles[i].id)].push_back(i);
     std::vector<Written> chunk_outcomes(articles.size());
     run_parallel(shards.size(), thread_count(), [&](std::size_t shard, std::size_t) {
+      apply_tags(shards[shard], tags[shard]);
       for (const std::size_t i : by_shard[shard]) {
         chunk_outcomes[i] = write(shards[shard], *built[i]);
         built[i].reset();
@@ -412,6 +453,11 @@ IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
   }
   if (options.shards == 0 || options.shards > 1024) {
     throw InvalidArgumentError("shards must be between 1 and 1024");
+  }
+  if (!(options.duplicate_similarity > 0 && options.duplicate_similarity <= 1) ||
+      options.duplicate_max_days < 0) {
+    throw InvalidArgumentError(
+        "duplicate_similarity must be in (0, 1] and duplicate_max_days must not be negative");
   }
   if (options.wait_for_lock.count() < 0) {
     throw InvalidArgumentError("wait_for_lock must not be negative");
@@ -471,8 +517,12 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 AddOutcome IndexWriter::add(const Article& article, const Annotations& annotations) {
   try {
     check_article(article);
-    const detail::BuiltDocument built =
+    detail::BuiltDocument built =
         impl_->builders.front().build(article, impl_->annotations_for(article, annotations));
+    detail::BuiltDocument* const chunk[] = {&built};
+    const auto tags = impl_->group_copies(chunk);
+    for (std::size_t shard = 0; shard < tags.size(); ++shard)
+      Impl::apply_tags(impl_->shards[shard], tags[shard]);
     const auto written = impl_->write(impl_->shards[impl_->shard_of(article.id)], built);
     impl_->count(written, article.body.size() + article.title.size());
     impl_->commit_if_due();

@@ -29,14 +29,23 @@ inline constexpr std::string_view kPlaceWord = "XPW";       // positional: words
 inline constexpr std::string_view kMentionedDay = "XMD";    // boolean: mentioned YYYYMMDD
 inline constexpr std::string_view kMentionedMonth = "XMM";  // boolean: mentioned YYYYMM
 inline constexpr std::string_view kMentionedYear = "XMY";   // boolean: mentioned YYYY
-inline constexpr std::string_view kDuplicateGroup = "XDG";  // boolean: duplicate group key
-inline constexpr std::string_view kDuplicateBand = "XDB";   // boolean: text signature band
+inline constexpr std::string_view kDuplicateGroup = "XDG";  // boolean: copies' group key
+inline constexpr std::string_view kSignatureBand = "XDB";   // boolean: band of the signature
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;            // publication date "YYYYMMDD"
 inline constexpr unsigned kFingerprintSlot = 1;     // 16 hex digits: hash of the document data
 inline constexpr unsigned kSourceSlot = 2;          // normalised source name
-inline constexpr unsigned kDuplicateGroupSlot = 3;  // duplicate group key, on articles with copies
+inline constexpr unsigned kDuplicateGroupSlot = 3;  // 16 hex digits, on articles with copies
+inline constexpr unsigned kSignatureSlot = 4;       // text signature, see below
+
+// The text signature of an article (lib/index/duplicates.hpp): kSignatureHashes MinHash values
+// over the distinct stems of its body, each 4 bytes big-endian, in kSignatureSlot; and one
+// boolean term per band of kSignatureRows consecutive values, kSignatureBand + the band's number
+// (2 hex digits) + 8 hex digits of a hash of its values. Articles that share a band term are
+// candidate copies of each other.
+inline constexpr std::size_t kSignatureHashes = 64;
+inline constexpr std::size_t kSignatureRows = 4;
 
 // Many-valued fields keep their i-th distinct value (normalised, as in its boolean term) in slot
 // base + i, for i < kFacetSlotsPerField, so that Xapian's own ValueCountMatchSpy can count them
@@ -54,6 +63,10 @@ inline constexpr std::string_view kSynonymsKey = "newsdex.synonyms";  // user sy
 // Version of the layout above; an index with another number is refused, not misread (format 1
 // lacked the facet and duplicate slots and the spelling data).
 inline constexpr int kFormatVersion = 2;
+// Additions to the layout that readers of the format do without (revision 1: text signatures
+// and duplicate groups). Articles carry it in their fingerprints, so indexing the same articles
+// again into an older index rewrites them with the additions.
+inline constexpr int kLayoutRevision = 1;
 
 // Throws IndexFormatError unless `format` (the kFormatKey metadata of the index at `path`) is
 // kFormatVersion; the message says what to do about an older or newer index.

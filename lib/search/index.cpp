@@ -41,6 +41,22 @@ std::string describe(const Xapian::Error& error) {
   return text;
 }
 
+// Up to this many matches, a search with collapsed copies counts its stories exactly, at the
+// cost of a second pass over the matches.
+constexpr Xapian::doccount kExactStoryCountLimit = 5000;
+
+// The number of stories among the matches a spy on the group slot has seen: the articles with
+// no group, and one for each group.
+std::size_t count_stories(const Xapian::ValueCountMatchSpy& groups) {
+  std::size_t grouped = 0;
+  std::size_t stories = 0;
+  for (auto it = groups.values_begin(); it != groups.values_end(); ++it) {
+    grouped += it.get_termfreq();
+    ++stories;
+  }
+  return groups.get_total() - grouped + stories;
+}
+
 // One handle on each shard of an index (empty for a shard not open) and their union, which
 // searches run on; used by one call at a time.
 struct ShardHandles {
@@ -331,6 +347,8 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   }
 
   SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
+  void find_duplicates(const Xapian::Query& query, const Xapian::MSetIterator& match, Hit& hit,
+                       Xapian::Database& database) const;
   std::optional<std::string> suggest(const SearchRequest& request, std::size_t total,
                                      Xapian::Database& database) const;
 };
@@ -405,6 +423,7 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
                                          request.recency_weight, request.recency_reference);
   }
   enquire.set_query(recency ? recency->apply(query, database) : query);
+  if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
   detail::FacetCounter counter(database, request.facets, request.timeline);
   // Exact counts need every match considered, which Xapian otherwise avoids.
   const Xapian::doccount check_at_least =
@@ -412,14 +431,20 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   // Over several remote databases, Xapian 1.4 counts some matches twice in the match spies when
   // it also ranks a page in an order that involves a value (and ours always breaks ties by
   // date), so remote shards count in a match of their own that ranks nothing.
+  // Xapian's count after collapsing stays a range even when it saw every match; a spy on the
+  // group slot beside the counter counts the stories exactly.
+  Xapian::ValueCountMatchSpy groups(detail::schema::kDuplicateGroupSlot);
+  const bool count_stories_with_counter = request.collapse_duplicates && !counter.empty();
   std::optional<Xapian::MSet> counted;
   if (!counter.empty() && any_remote) {
     Xapian::Enquire counting(database);
     counting.set_query(enquire.get_query());
     counter.attach(counting);
+    if (count_stories_with_counter) counting.add_matchspy(&groups);
     counted = counting.get_mset(0, 0, check_at_least);
   } else {
     counter.attach(enquire);
+    if (count_stories_with_counter) enquire.add_matchspy(&groups);
   }
   const bool counting_in_page = !counter.empty() && !counted;
   // Past the last article every offset gives the same empty page; clamped, a huge one cannot
@@ -448,6 +473,21 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   results.query = request.query;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (count_stories_with_counter) {
+    results.total = count_stories(groups);
+    results.total_exact = true;
+  } else if (request.collapse_duplicates && !results.total_exact) {
+    // A second pass over few matches, in a match that ranks nothing (as the counter's above).
+    const Xapian::doccount matches = mset.get_uncollapsed_matches_upper_bound();
+    if (matches <= kExactStoryCountLimit) {
+      Xapian::Enquire counting(database);
+      counting.set_query(enquire.get_query());
+      counting.add_matchspy(&groups);
+      counting.get_mset(0, 0, matches);
+      results.total = count_stories(groups);
+      results.total_exact = true;
+    }
+  }
   if (results.total < request.suggest_below) {
     results.suggestion = suggest(request, results.total, database);
     if (any_remote) {
@@ -482,9 +522,31 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
     hit.places = std::move(article.places);
     hit.source = std::move(article.source);
     hit.url = std::move(article.url);
+    if (request.collapse_duplicates) find_duplicates(query, it, hit, database);
     results.hits.push_back(std::move(hit));
   }
   return results;
+}
+
+// The other articles matching `query` that are in the group of `match`'s article. Xapian's
+// collapse count is only a lower bound (the matcher skips what cannot reach the page), so they
+// are looked up: in the group's term, which holds few articles.
+void Index::Impl::find_duplicates(const Xapian::Query& query, const Xapian::MSetIterator& match,
+                                  Hit& hit, Xapian::Database& database) const {
+  const std::string key = match.get_collapse_key();
+  if (key.empty()) return;
+  const std::string group = std::string(detail::schema::kDuplicateGroup) + key;
+  if (database.get_termfreq(group) < 2) return;
+  Xapian::Enquire enquire(database);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT,
+                    Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(group)),
+                    Xapian::Query(detail::schema::id_term(hit.id))));
+  const Xapian::MSet copies =
+      enquire.get_mset(0, Hit::kMaxDuplicateIds, database.get_termfreq(group));
+  hit.duplicates = copies.get_matches_estimated();
+  for (auto it = copies.begin(); it != copies.end(); ++it)
+    hit.duplicate_ids.push_back(detail::decode_document_data(it.get_document().get_data()).id);
 }
 
 // A spelling correction of the request's query, kept only when it matches more articles.

@@ -72,7 +72,11 @@ std::map<std::string, std::string> dump(const fs::path& path) {
 std::vector<std::string> search_ids(const fs::path& path, const std::string& query) {
   const auto index = Index::open(path);
   std::vector<std::string> ids;
-  for (const auto& hit : index.search({.query = query, .limit = 1000, .snippet_bytes = 0}).hits)
+  // Every article, not every story: articles 300 apart share their date and all their words
+  // but a number, so they are copies.
+  const SearchRequest request{
+      .query = query, .limit = 1000, .snippet_bytes = 0, .collapse_duplicates = false};
+  for (const auto& hit : index.search(request).hits)
     ids.push_back(hit.id);
   std::sort(ids.begin(), ids.end());
   return ids;

@@ -91,7 +91,8 @@ int run_index(const std::vector<std::string>& args) {
       "threads that build and write documents; 0 for one per core")(
       "shards", po::value(&writer_options.shards)->default_value(writer_options.shards),
       "shards of a new index, written in parallel")(
-      "no-extract", "index only the speakers and places the input lists: find none in the text");
+      "no-extract", "index only the speakers and places the input lists: find none in the text")(
+      "no-duplicates", "do not look for copies of one story (faster; searches show each copy)");
   GazetteerOptions gazetteer;
   gazetteer.add_to(options);
   options.add_options()("json", "print the summary as JSON")(
@@ -109,6 +110,7 @@ int run_index(const std::vector<std::string>& args) {
   if (max_article_mb == 0) throw UsageError("--max-article-mb must be at least 1");
   if (writer_options.shards == 0) throw UsageError("--shards must be at least 1");
   writer_options.batch_bytes = batch_mb << 20;
+  writer_options.group_duplicates = values.count("no-duplicates") == 0;
   writer_options.wait_for_lock = wait_lock_option(wait_lock);
   read_options.max_article_bytes = max_article_mb << 20;
   const bool quiet = values.count("quiet") > 0;

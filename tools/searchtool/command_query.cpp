@@ -193,6 +193,11 @@ void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequ
     if (!hit.speakers.empty()) std::cout << "    speakers: " << join(hit.speakers, "; ") << '\n';
     if (!hit.places.empty()) std::cout << "    places: " << join(hit.places, "; ") << '\n';
     if (!hit.url.empty()) std::cout << "    " << hit.url << '\n';
+    if (hit.duplicates > 0) {
+      std::cout << "    + " << hit.duplicates << (hit.duplicates == 1 ? " copy: " : " copies: ")
+                << join(hit.duplicate_ids, ", ")
+                << (hit.duplicate_ids.size() < hit.duplicates ? ", ..." : "") << '\n';
+    }
     if (!hit.snippet.empty()) std::cout << "    " << marked_snippet(hit, style) << '\n';
   }
 }
@@ -214,7 +219,9 @@ nlohmann::ordered_json to_json(const newsdex::SearchResults& results,
                     {"speakers", hit.speakers},
                     {"places", hit.places},
                     {"source", hit.source},
-                    {"url", hit.url}});
+                    {"url", hit.url},
+                    {"duplicates", hit.duplicates},
+                    {"duplicate_ids", hit.duplicate_ids}});
   }
   nlohmann::ordered_json out{
       {"query", results.query},
@@ -303,6 +310,7 @@ int run_query(const std::vector<std::string>& args) {
   option("snippet-bytes", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes),
          "length of each snippet; 0 for none");
   option("json", "print one JSON object instead of text");
+  option("no-collapse", "show every copy of a story, not one hit per story");
   option("color", po::value(&color)->default_value("auto"),
          "bold highlights: auto, always or never");
   option("facets", po::value(&facets)->composing(),
@@ -327,6 +335,7 @@ int run_query(const std::vector<std::string>& args) {
     return kExitOk;
   }
   request.query = join(words, " ");
+  request.collapse_duplicates = values.count("no-collapse") == 0;
   request.sort = parse_sort(sort);
   request.match = parse_match(match);
   for (const auto& [name, value] : {std::pair{"color", &color}, std::pair{"chart", &chart}}) {

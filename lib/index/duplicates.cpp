@@ -1,0 +1,314 @@
+#include "index/duplicates.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text/fold.hpp"
+#include "text/hash.hpp"
+
+namespace newsdex::detail {
+
+namespace {
+
+constexpr std::size_t kBands = schema::kSignatureHashes / schema::kSignatureRows;
+static_assert(kBands * schema::kSignatureRows == schema::kSignatureHashes);
+
+// Postings of one band term looked at, at most: a band that thousands of articles share comes
+// from boilerplate, not from copies of one story, and must not make indexing slow.
+constexpr std::size_t kMaxPostingsPerBand = 1000;
+
+// SplitMix64's finaliser: spreads the bits of a word's hash, differently for each of the
+// signature's hash functions.
+std::uint64_t mix(std::uint64_t value) {
+  value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
+  return value ^ (value >> 31);
+}
+
+constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
+
+std::optional<Date> date_of(const std::string& compact) {
+  if (compact.size() != 8) return std::nullopt;
+  return Date::parse(compact.substr(0, 4) + '-' + compact.substr(4, 2) + '-' + compact.substr(6));
+}
+
+bool close_in_time(const std::optional<Date>& a, const std::optional<Date>& b, int max_days) {
+  if (!a || !b) return true;  // an undated article gives no evidence either way
+  return std::labs(a->days() - b->days()) <= max_days;
+}
+
+// Articles of a group compared with an article that would join it, at most.
+constexpr std::size_t kMaxMembersChecked = 50;
+
+// A shard and a document in it.
+using Place = std::pair<std::size_t, Xapian::docid>;
+
+// A copy found for an article: one of the chunk or an indexed one.
+struct Candidate {
+  double similarity = 0;
+  std::optional<std::size_t> chunk_position;
+  std::size_t shard = 0;
+  Xapian::docid docid = 0;
+  std::string key;
+  TextSignature signature{};
+};
+
+struct StoredVersion {
+  std::size_t shard = 0;
+  Xapian::docid docid = 0;
+  bool unchanged = false;
+  std::string key;
+};
+
+std::optional<StoredVersion> find_stored(std::span<Xapian::WritableDatabase* const> shards,
+                                         const PendingArticle& article) {
+  for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+    Xapian::WritableDatabase& database = *shards[shard];
+    const Xapian::PostingIterator posting = database.postlist_begin(article.id_term);
+    if (posting == database.postlist_end(article.id_term)) continue;
+    const Xapian::Document stored = database.get_document(*posting);
+    return StoredVersion{shard, *posting,
+                         stored.get_value(schema::kFingerprintSlot) == article.fingerprint,
+                         stored.get_value(schema::kDuplicateGroupSlot)};
+  }
+  return std::nullopt;
+}
+
+// What grouping needs of an indexed article; nullopt when it has no signature.
+struct Indexed {
+  TextSignature signature;
+  std::optional<Date> date;
+  std::string key;
+};
+
+std::optional<Indexed> read_indexed(Xapian::WritableDatabase& database, Xapian::docid docid) {
+  const Xapian::Document document = database.get_document(docid);
+  const auto signature = decode_signature(document.get_value(schema::kSignatureSlot));
+  if (!signature) return std::nullopt;
+  return Indexed{*signature, date_of(document.get_value(schema::kDateSlot)),
+                 document.get_value(schema::kDuplicateGroupSlot)};
+}
+
+// The key of an indexed article, counting the keys this chunk has given but not yet written.
+std::string pending_key(const std::vector<GroupTag>& tags, const Place& place,
+                        const std::string& stored_key) {
+  for (const auto& tag : tags) {
+    if (tag.shard == place.first && tag.docid == place.second) return tag.key;
+  }
+  return stored_key;
+}
+
+}  // namespace
+
+std::optional<TextSignature> text_signature(std::string_view text, const Xapian::Stem& stemmer,
+                                            const Xapian::Stopper* stopper) {
+  std::unordered_set<std::uint64_t> words;
+  for_each_word(fold_diacritics(text), [&](const Word& word) {
+    if (stopper != nullptr && (*stopper)(word.text)) return;
+    words.insert(fnv1a64(stemmer(word.text)));
+  });
+  if (words.size() < kMinSignatureWords) return std::nullopt;
+  TextSignature signature;
+  signature.fill(std::numeric_limits<std::uint32_t>::max());
+  for (const std::uint64_t word : words) {
+    for (std::size_t i = 0; i < signature.size(); ++i) {
+      const auto value = static_cast<std::uint32_t>(mix(word + (i + 1) * kGolden) >> 32);
+      signature[i] = std::min(signature[i], value);
+    }
+  }
+  return signature;
+}
+
+std::string encode_signature(const TextSignature& signature) {
+  std::string out;
+  out.reserve(signature.size() * 4);
+  for (const std::uint32_t value : signature) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+      out.push_back(static_cast<char>((value >> shift) & 0xff));
+  }
+  return out;
+}
+
+std::optional<TextSignature> decode_signature(std::string_view stored) {
+  TextSignature signature;
+  if (stored.size() != signature.size() * 4) return std::nullopt;
+  for (std::size_t i = 0; i < signature.size(); ++i) {
+    std::uint32_t value = 0;
+    for (std::size_t byte = 0; byte < 4; ++byte)
+      value = (value << 8) | static_cast<unsigned char>(stored[i * 4 + byte]);
+    signature[i] = value;
+  }
+  return signature;
+}
+
+double signature_similarity(const TextSignature& a, const TextSignature& b) {
+  std::size_t equal = 0;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    equal += a[i] == b[i] ? 1 : 0;
+  return static_cast<double>(equal) / static_cast<double>(a.size());
+}
+
+std::vector<std::string> signature_band_terms(const TextSignature& signature) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::string encoded = encode_signature(signature);
+  std::vector<std::string> terms;
+  terms.reserve(kBands);
+  for (std::size_t band = 0; band < kBands; ++band) {
+    const std::string_view rows = std::string_view(encoded).substr(
+        band * schema::kSignatureRows * 4, schema::kSignatureRows * 4);
+    std::string term(schema::kSignatureBand);
+    term += kHex[band >> 4];
+    term += kHex[band & 15];
+    term += hex64(fnv1a64(rows)).substr(8);
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
+std::string new_group_key(const TextSignature& first) {
+  return hex64(fnv1a64(encode_signature(first)));
+}
+
+void set_group_key(Xapian::Document& document, const std::string& key) {
+  document.add_value(schema::kDuplicateGroupSlot, key);
+  document.add_boolean_term(std::string(schema::kDuplicateGroup) + key);
+}
+
+std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> shards,
+                                   std::span<PendingArticle> chunk, const DuplicateRules& rules) {
+  std::vector<GroupTag> tags;
+  std::vector<std::string> keys(chunk.size());
+  std::vector<std::optional<StoredVersion>> stored(chunk.size());
+  // Chunk positions by band term, and the indexed versions that earlier articles of the chunk
+  // replace (or repeat): those are stale, the chunk's article stands for them.
+  std::unordered_map<std::string, std::vector<std::size_t>> chunk_bands;
+  std::set<Place> superseded;
+
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    PendingArticle& article = chunk[i];
+    stored[i] = find_stored(shards, article);
+    const std::vector<std::string> bands =
+        article.signature ? signature_band_terms(*article.signature) : std::vector<std::string>{};
+    const auto remember = [&] {
+      for (const auto& band : bands)
+        chunk_bands[band].push_back(i);
+      if (stored[i]) superseded.insert({stored[i]->shard, stored[i]->docid});
+    };
+    const auto stale = [&](const Place& place) {
+      return (stored[i] && stored[i]->shard == place.first && stored[i]->docid == place.second) ||
+             superseded.count(place) > 0;
+    };
+    if (stored[i] && stored[i]->unchanged) {
+      keys[i] = stored[i]->key;
+      if (!keys[i].empty()) set_group_key(*article.document, keys[i]);
+      remember();
+      continue;
+    }
+    if (!article.signature) {
+      remember();
+      continue;
+    }
+    const auto is_copy = [&](const TextSignature& signature, const std::optional<Date>& date) {
+      return close_in_time(article.date, date, rules.max_days) &&
+             signature_similarity(*article.signature, signature) >= rules.min_similarity;
+    };
+
+    // Every article sharing a band with this one and close enough to be a copy.
+    std::vector<Candidate> candidates;
+    std::unordered_set<std::size_t> chunk_seen;
+    std::set<Place> indexed_seen;
+    for (const auto& band : bands) {
+      if (const auto found = chunk_bands.find(band); found != chunk_bands.end()) {
+        for (const std::size_t j : found->second) {
+          if (chunk[j].id_term == article.id_term || !chunk_seen.insert(j).second) continue;
+          if (!is_copy(*chunk[j].signature, chunk[j].date)) continue;
+          candidates.push_back(
+              {.similarity = signature_similarity(*article.signature, *chunk[j].signature),
+               .chunk_position = j,
+               .key = keys[j],
+               .signature = *chunk[j].signature});
+        }
+      }
+      for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+        Xapian::WritableDatabase& database = *shards[shard];
+        std::size_t postings = 0;
+        for (auto it = database.postlist_begin(band);
+             it != database.postlist_end(band) && postings < kMaxPostingsPerBand;
+             ++it, ++postings) {
+          const Place place{shard, *it};
+          if (stale(place) || !indexed_seen.insert(place).second) continue;
+          const auto found = read_indexed(database, *it);
+          if (!found || !is_copy(found->signature, found->date)) continue;
+          candidates.push_back(
+              {.similarity = signature_similarity(*article.signature, found->signature),
+               .shard = shard,
+               .docid = *it,
+               .key = pending_key(tags, place, found->key),
+               .signature = found->signature});
+        }
+      }
+    }
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const Candidate& a, const Candidate& b) { return a.similarity > b.similarity; });
+
+    // A group admits an article only when it is a copy of each member (up to
+    // kMaxMembersChecked of them), so that a chain of articles, each a little different from
+    // the one before, never makes one group of different stories.
+    const auto admits = [&](const std::string& key) {
+      std::size_t checked = 0;
+      for (std::size_t j = 0; j < i && checked < kMaxMembersChecked; ++j) {
+        if (keys[j] != key || chunk[j].id_term == article.id_term) continue;
+        ++checked;
+        if (!chunk[j].signature || !is_copy(*chunk[j].signature, chunk[j].date)) return false;
+      }
+      const std::string term = std::string(schema::kDuplicateGroup) + key;
+      for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+        Xapian::WritableDatabase& database = *shards[shard];
+        for (auto it = database.postlist_begin(term);
+             it != database.postlist_end(term) && checked < kMaxMembersChecked; ++it) {
+          if (stale({shard, *it})) continue;
+          ++checked;
+          const auto found = read_indexed(database, *it);
+          if (!found || !is_copy(found->signature, found->date)) return false;
+        }
+      }
+      for (const auto& tag : tags) {
+        if (tag.key != key || checked >= kMaxMembersChecked) continue;
+        ++checked;
+        const auto found = read_indexed(*shards[tag.shard], tag.docid);
+        if (!found || !is_copy(found->signature, found->date)) return false;
+      }
+      return true;
+    };
+
+    for (const Candidate& best : candidates) {
+      if (!best.key.empty() && !admits(best.key)) continue;
+      const std::string key = best.key.empty() ? new_group_key(best.signature) : best.key;
+      if (best.key.empty()) {
+        if (best.chunk_position) {
+          const std::size_t j = *best.chunk_position;
+          keys[j] = key;
+          set_group_key(*chunk[j].document, key);
+          // An unchanged article is not written again, so its indexed version takes the key.
+          if (stored[j] && stored[j]->unchanged) {
+            tags.push_back({stored[j]->shard, stored[j]->docid, key});
+          }
+        } else {
+          tags.push_back({best.shard, best.docid, key});
+        }
+      }
+      keys[i] = key;
+      set_group_key(*article.document, key);
+      break;
+    }
+    remember();
+  }
+  return tags;
+}
+
+}  // namespace newsdex::detail

@@ -1,0 +1,83 @@
+// Copies of one story (a wire report run by several outlets, with another title, byline or a few
+// words changed) found while indexing. Each article gets a signature of its body's words; an
+// article whose signature is close to an indexed article's joins that article's group, and the
+// group key goes into a value slot that searches collapse on (Enquire::set_collapse_key), which
+// stock xapian-tcpsrv serves too. README "Duplicates" describes the rules.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include <newsdex/article.hpp>
+
+#include "schema/schema.hpp"
+
+namespace newsdex::detail {
+
+// kSignatureHashes MinHash values over the distinct stems of a text: two texts have equal
+// values in about the share of places that their sets of stems overlap (Jaccard similarity).
+using TextSignature = std::array<std::uint32_t, schema::kSignatureHashes>;
+
+// Texts with fewer distinct words than this get no signature, so they are never grouped: in a
+// brief or a notice of figures, one changed word (a company, a price) is another story.
+inline constexpr std::size_t kMinSignatureWords = 25;
+
+// The signature of `text`'s words, stopwords left out, stemmed by `stemmer`; nullopt when it has
+// fewer than kMinSignatureWords distinct words. `stopper` may be null.
+std::optional<TextSignature> text_signature(std::string_view text, const Xapian::Stem& stemmer,
+                                            const Xapian::Stopper* stopper);
+
+// The signature as stored in schema::kSignatureSlot, and back (nullopt for anything else).
+std::string encode_signature(const TextSignature& signature);
+std::optional<TextSignature> decode_signature(std::string_view stored);
+
+// The share of equal values: an estimate of the Jaccard similarity of the two word sets.
+double signature_similarity(const TextSignature& a, const TextSignature& b);
+
+// The band terms of a signature (schema::kSignatureBand).
+std::vector<std::string> signature_band_terms(const TextSignature& signature);
+
+// The group key a new group of copies takes from the signature of its first member.
+std::string new_group_key(const TextSignature& first);
+
+// When two articles count as copies of one story.
+struct DuplicateRules {
+  double min_similarity = 0.7;  // estimated share of distinct words in common
+  int max_days = 2;             // most days between their publication dates
+};
+
+// An article about to be written, as the grouping sees it.
+struct PendingArticle {
+  std::string id_term;
+  std::string fingerprint;
+  std::optional<Date> date;
+  std::optional<TextSignature> signature;
+  Xapian::Document* document = nullptr;  // receives the group key
+};
+
+// A group key to add to an article already in the index, which a new copy has joined.
+struct GroupTag {
+  std::size_t shard = 0;
+  Xapian::docid docid = 0;
+  std::string key;
+};
+
+// Adds the group key to a document: the collapse value and the boolean term.
+void set_group_key(Xapian::Document& document, const std::string& key);
+
+// Finds, for each article of a chunk in order, the closest copy among the articles of `shards`
+// and the chunk's earlier articles whose group it may join (it must be a copy of every member),
+// and gives both the copy's group key (a new key when the copy had none). Reads the shards only, so
+// it runs while nothing writes them; returns the tags to add to articles already indexed. An
+// article whose identical version is already indexed keeps the group it has.
+std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> shards,
+                                   std::span<PendingArticle> chunk, const DuplicateRules& rules);
+
+}  // namespace newsdex::detail

@@ -1,0 +1,100 @@
+// searchtool's research features on indexes built from the fixtures: copies of a story
+// (tests/data/duplicates, see its README), in text and in JSON.
+#include <filesystem>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+
+namespace newsdex {
+namespace {
+
+using testing::CommandResult;
+
+const std::string kArticles = std::string(NEWSDEX_TEST_DATA) + "/articles";
+const std::string kCopies = std::string(NEWSDEX_TEST_DATA) + "/duplicates";
+
+CommandResult searchtool(const std::vector<std::string>& args) {
+  return testing::run_command(SEARCHTOOL_PATH, args, "");
+}
+
+class SearchFeatures : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = (dir_ / "db").string();
+    const auto result = searchtool({"index", "--db", db_, kArticles, kCopies});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+
+  CommandResult run(const std::string& command, std::vector<std::string> args) {
+    args.insert(args.begin(), {command, "--db", db_});
+    auto result = searchtool(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result;
+  }
+
+  nlohmann::json json(const std::string& command, std::vector<std::string> args) {
+    args.push_back("--json");
+    return nlohmann::json::parse(run(command, std::move(args)).out);
+  }
+
+  testing::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(SearchFeatures, CopiesOfAStoryAreOneHitInJson) {
+  const auto results = json("query", {"pilots date:2022-05"});
+  EXPECT_EQ(results["total"], 2);
+  ASSERT_EQ(results["hits"].size(), 2u);
+  std::set<std::string> story;
+  for (const auto& hit : results["hits"]) {
+    if (hit["id"] == "fjw-2022-05-12-pilots-talks") {
+      EXPECT_EQ(hit["duplicates"], 0);
+      EXPECT_EQ(hit["duplicate_ids"], nlohmann::json::array());
+      continue;
+    }
+    EXPECT_EQ(hit["duplicates"], 2);
+    story.insert(hit["id"].get<std::string>());
+    for (const auto& id : hit["duplicate_ids"])
+      story.insert(id.get<std::string>());
+  }
+  EXPECT_EQ(story, (std::set<std::string>{"fjw-2022-05-10-pilots", "cc-2022-05-10-017",
+                                          "herald-0511-bergen-pilots"}));
+
+  const auto all = json("query", {"--no-collapse", "pilots date:2022-05"});
+  EXPECT_EQ(all["total"], 4);
+  EXPECT_EQ(all["hits"].size(), 4u);
+  EXPECT_EQ(all["hits"][0]["duplicates"], 0);
+}
+
+TEST_F(SearchFeatures, CopiesAreListedUnderTheirHitInText) {
+  const auto text = run("query", {"--snippet-bytes", "0", "freighters"});
+  EXPECT_NE(text.out.find("1 article matches \"freighters\" (showing 1-1)"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("    + 2 copies: "), std::string::npos) << text.out;
+  const auto all = run("query", {"--snippet-bytes", "0", "--no-collapse", "freighters"});
+  EXPECT_NE(all.out.find("3 articles match \"freighters\" (showing 1-3)"), std::string::npos)
+      << all.out;
+  EXPECT_EQ(all.out.find(" copies: "), std::string::npos) << all.out;
+}
+
+TEST_F(SearchFeatures, IndexingCanLeaveCopiesUngrouped) {
+  const std::string other = (dir_ / "ungrouped").string();
+  ASSERT_EQ(searchtool({"index", "--db", other, "--no-duplicates", kCopies}).exit_code, 0);
+  const auto results =
+      nlohmann::json::parse(searchtool({"query", "--db", other, "--json", "freighters"}).out);
+  EXPECT_EQ(results["total"], 3);
+  EXPECT_EQ(results["hits"][0]["duplicates"], 0);
+}
+
+TEST_F(SearchFeatures, FacetsCountEveryCopy) {
+  const auto results = json("query", {"--facets", "source", "freighters"});
+  EXPECT_EQ(results["hits"].size(), 1u);
+  EXPECT_EQ(results["facets"]["source"]["distinct"], 3);
+}
+
+}  // namespace
+}  // namespace newsdex

@@ -1,0 +1,162 @@
+// Searches show copies of one story as one hit (README "Duplicates"), unless asked not to.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include <newsdex/index.hpp>
+#include <newsdex/index_writer.hpp>
+
+#include "support/temp_dir.hpp"
+
+namespace newsdex {
+namespace {
+
+const std::string kStory =
+    "Harbour pilots in Bergen stopped work on Tuesday in a dispute over rest periods, leaving "
+    "three cruise ships and a dozen freighters waiting outside the port. The pilots' association "
+    "said its members had worked double shifts for most of the spring because of a shortage of "
+    "qualified staff, Ingrid Solheim of the association said. Talks are due on Thursday.";
+// The same story with a byline and two words changed.
+const std::string kReprint =
+    "By Kari Dahl. Harbour pilots in Bergen stopped work on Tuesday in a dispute over rest "
+    "periods, leaving three cruise ships and a dozen freighters waiting outside the harbour. The "
+    "pilots' association said its members had worked double shifts for most of the spring "
+    "because of a shortage of trained staff, Ingrid Solheim of the association said. Talks are "
+    "due on Thursday.";
+const std::string kOtherStory =
+    "The pilots' association and the coastal agency agreed on Thursday to let a mediator settle "
+    "their dispute over rest periods, and the pilots returned to work in Bergen. The first cruise "
+    "ships docked in the evening, the port said.";
+
+class CollapseTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    auto writer = IndexWriter::open(*dir_ / "db");
+    writer.add({.id = "wire",
+                .date = Date::parse("2022-05-10"),
+                .title = "Pilots strike in Bergen",
+                .body = kStory,
+                .source = "Fjord Wire"});
+    writer.add({.id = "reprint",
+                .date = Date::parse("2022-05-11"),
+                .title = "Cruise ships wait as Bergen pilots strike",
+                .body = kReprint,
+                .source = "Westland Herald"});
+    writer.add({.id = "same-text",
+                .date = Date::parse("2022-05-10"),
+                .title = "Bergen pilots",
+                .body = kStory,
+                .source = "Coastal Courier"});
+    writer.add({.id = "talks",
+                .date = Date::parse("2022-05-12"),
+                .title = "Pilots back at work in Bergen",
+                .body = kOtherStory,
+                .source = "Fjord Wire"});
+    writer.commit();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static SearchResults search(SearchRequest request) {
+    return Index::open(*dir_ / "db").search(request);
+  }
+
+  static std::vector<std::string> ids(const SearchResults& results) {
+    std::vector<std::string> out;
+    for (const auto& hit : results.hits)
+      out.push_back(hit.id);
+    return out;
+  }
+
+  static testing::TempDir* dir_;
+};
+
+testing::TempDir* CollapseTest::dir_ = nullptr;
+
+TEST_F(CollapseTest, CopiesOfAStoryAreOneHitThatCountsTheOthers) {
+  const auto results = search({.query = "pilots dispute"});
+  EXPECT_EQ(results.total, 2u);
+  EXPECT_TRUE(results.total_exact);
+  ASSERT_EQ(results.hits.size(), 2u);
+  const auto story = std::find_if(results.hits.begin(), results.hits.end(),
+                                  [](const Hit& hit) { return hit.id != "talks"; });
+  ASSERT_NE(story, results.hits.end());
+  EXPECT_EQ(story->duplicates, 2u);
+  std::vector<std::string> copies = story->duplicate_ids;
+  copies.push_back(story->id);
+  std::sort(copies.begin(), copies.end());
+  EXPECT_EQ(copies, (std::vector<std::string>{"reprint", "same-text", "wire"}));
+  const auto other = std::find_if(results.hits.begin(), results.hits.end(),
+                                  [](const Hit& hit) { return hit.id == "talks"; });
+  ASSERT_NE(other, results.hits.end());
+  EXPECT_EQ(other->duplicates, 0u);
+  EXPECT_TRUE(other->duplicate_ids.empty());
+}
+
+TEST_F(CollapseTest, TheBestRankedCopyStandsForTheStory) {
+  // Only the reprint's title has "wait", so it ranks first among the copies.
+  const auto results = search({.query = "pilots OR wait", .limit = 10});
+  ASSERT_FALSE(results.hits.empty());
+  EXPECT_EQ(results.hits[0].id, "reprint");
+  EXPECT_EQ(results.hits[0].duplicates, 2u);
+  // Date order keeps the newest copy.
+  const auto newest = search({.query = "freighters", .sort = SortOrder::newest});
+  EXPECT_EQ(ids(newest), std::vector<std::string>{"reprint"});
+  const auto oldest = search({.query = "freighters", .sort = SortOrder::oldest});
+  ASSERT_EQ(oldest.hits.size(), 1u);
+  EXPECT_NE(oldest.hits[0].id, "reprint");
+}
+
+TEST_F(CollapseTest, CountsOnlyTheCopiesThatMatch) {
+  const auto results = search({.query = "dahl"});  // the reprint's byline
+  EXPECT_EQ(ids(results), std::vector<std::string>{"reprint"});
+  EXPECT_EQ(results.hits[0].duplicates, 0u);
+  const auto trained = search({.query = "qualified OR trained"});
+  ASSERT_EQ(trained.hits.size(), 1u);
+  EXPECT_EQ(trained.hits[0].duplicates, 2u);
+}
+
+TEST_F(CollapseTest, TotalsCountStoriesExactlyWhateverThePageSize) {
+  // Xapian's own count after collapsing is a range unless the page holds every match.
+  for (std::size_t limit : {1, 10}) {
+    const auto results = search({.query = "pilots OR freighters", .limit = limit});
+    EXPECT_EQ(results.total, 2u) << limit;
+    EXPECT_TRUE(results.total_exact) << limit;
+  }
+}
+
+TEST_F(CollapseTest, CollapsingCanBeTurnedOff) {
+  const auto results = search({.query = "pilots dispute", .collapse_duplicates = false});
+  EXPECT_EQ(results.total, 4u);
+  ASSERT_EQ(results.hits.size(), 4u);
+  for (const auto& hit : results.hits) {
+    EXPECT_EQ(hit.duplicates, 0u);
+    EXPECT_TRUE(hit.duplicate_ids.empty());
+  }
+}
+
+TEST_F(CollapseTest, FacetsAndTimelinesCountEveryCopy) {
+  const auto results = search(
+      {.query = "freighters", .facets = {FacetField::source}, .timeline = TimelinePeriod::day});
+  EXPECT_EQ(results.total, 1u);
+  EXPECT_TRUE(results.total_exact);
+  ASSERT_EQ(results.facets.size(), 1u);
+  EXPECT_EQ(results.facets[0].distinct, 3u);
+  ASSERT_EQ(results.timeline.size(), 2u);
+  EXPECT_EQ(results.timeline[0].count, 2u);
+  EXPECT_EQ(results.timeline[1].count, 1u);
+}
+
+TEST_F(CollapseTest, PagesDoNotRepeatAStory) {
+  std::vector<std::string> seen;
+  for (std::size_t offset = 0; offset < 3; ++offset) {
+    const auto page = search({.query = "pilots", .limit = 1, .offset = offset});
+    for (const auto& hit : page.hits)
+      seen.push_back(hit.id);
+  }
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_TRUE(std::count(seen.begin(), seen.end(), "talks") == 1);
+}
+
+}  // namespace
+}  // namespace newsdex
