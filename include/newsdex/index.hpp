@@ -90,10 +90,39 @@ struct SearchRequest {
   // Look for a spelling correction (SearchResults::suggestion) when fewer articles than this
   // match; 0 never looks. Default 3.
   std::size_t suggest_below = 3;
+  // Words a query need not match ("the", "of"): left out of it unless they are all it has,
+  // and kept inside phrases. Default (nullopt): the stopwords of the index's language (English
+  // only so far); an empty list makes every word count. Words the query keeps match in their
+  // exact form when the index holds no stem for them (README "Stopwords and field weights").
+  std::optional<std::vector<std::string>> stopwords = std::nullopt;
+  // Explain each hit's score (Hit::explanation). Default false.
+  bool explain = false;
   // Show copies of one story (README "Duplicates") as one hit, the best ranked, which lists the
   // others in Hit::duplicate_ids; totals then count stories. False shows every article.
   // Default true.
   bool collapse_duplicates = true;
+};
+
+// One query term's part in a hit's score (README "Explain").
+struct TermScore {
+  std::string term;          // the index term: "Zcourt" is the stem of "court" and "courts"
+  std::string word;          // the term without its prefix: "court"
+  std::string field;         // "text" (title and body words), "title", ...
+  bool stemmed = false;      // whether `word` is a stem, which every word with that stem matches
+  std::size_t wdf = 0;       // occurrences in the article, a title word counting the title weight
+  std::size_t articles = 0;  // number of articles that have the term
+  double weight = 0;         // its part of Hit::score
+};
+
+// Why a hit scores what it does: Hit::score is the sum of the terms' weights, `recency` and
+// `other`.
+struct Explanation {
+  std::vector<TermScore> terms;  // the query's weighted terms the article has, heaviest first
+  double recency = 0;            // the recency boost (SearchRequest::recency_half_life_days)
+  // The part of query parts Xapian weighs as one term (wildcards, OP_SYNONYM); 0 otherwise.
+  double other = 0;
+  std::size_t length = 0;     // the article's length: all its terms' occurrences
+  double average_length = 0;  // the average length of the index's articles
 };
 
 struct Hit {
@@ -114,6 +143,8 @@ struct Hit {
   // one, folded into this hit, and the ids of the first kMaxDuplicateIds of them, best first.
   std::size_t duplicates = 0;
   std::vector<std::string> duplicate_ids = {};
+  // With SearchRequest::explain: how the score is made up.
+  std::optional<Explanation> explanation = {};
 
   static constexpr std::size_t kMaxDuplicateIds = 100;
 };

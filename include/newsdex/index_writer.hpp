@@ -40,6 +40,11 @@ struct WriterOptions {
   // Stemming language for articles that name none (Article::language). Stored in the index at
   // creation and used by searches; ignored when opening an existing index. Default "english".
   std::string language = "english";
+  // How many times a title word counts as much as a body word in relevance (BM25): the title's
+  // words are indexed this many times over among the body's terms. 1 to 100; stored in the
+  // index at creation and used for every article, ignored when opening an existing index
+  // (README "Stopwords and field weights"). Default 3.
+  unsigned title_weight = 3;
   // Commit automatically after this many added or removed articles (per shard). Xapian keeps
   // the postings of uncommitted articles in memory and looks every term up there, which gets
   // slower as they grow: small batches index faster (see bench/RESULTS.md). Default 2000.

@@ -83,8 +83,11 @@ std::optional<GazetteerPlace> given_place_reading(const Gazetteer& gazetteer, st
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(std::string default_language,
-                                 std::shared_ptr<const Gazetteer> place_names)
-    : default_language_(std::move(default_language)), place_names_(std::move(place_names)) {}
+                                 std::shared_ptr<const Gazetteer> place_names,
+                                 unsigned title_weight)
+    : default_language_(std::move(default_language)),
+      place_names_(std::move(place_names)),
+      title_weight_(title_weight) {}
 
 DocumentBuilder::Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
   auto it = analyzers_.find(language);
@@ -133,7 +136,7 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
     document.add_boolean_term(schema::raw_term(schema::kUrl, article.url));
   }
 
-  // Title words count kTitleWeight times in the body field, and are also searchable alone under
+  // Title words count title_weight_ times in the body field, and are also searchable alone under
   // the title prefix; the body starts a gap after them so phrases do not span the two.
   Analyzer& analyzer = analyzer_for(language);
   Xapian::TermGenerator& generator = analyzer.generator;
@@ -142,7 +145,7 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
     const std::string title = fold_diacritics(article.title);
     generator.index_text(title, 1, std::string(schema::kTitle));
     generator.increase_termpos(schema::kPositionGap);
-    generator.index_text(title, kTitleWeight);
+    generator.index_text(title, title_weight_);
     generator.increase_termpos(schema::kPositionGap);
   }
   generator.index_text(fold_diacritics(article.body));

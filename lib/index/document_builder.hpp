@@ -14,6 +14,7 @@
 #include <newsdex/gazetteer.hpp>
 
 #include "index/duplicates.hpp"
+#include "schema/schema.hpp"
 
 namespace newsdex::detail {
 
@@ -31,14 +32,14 @@ class DocumentBuilder {
   // `default_language`: stemmer name for articles that name no language. With `place_names`,
   // the places an article lists are filed under that gazetteer's canonical names, with their
   // countries, as extraction files the places it finds; names it does not know stay as given.
+  // `title_weight`: how many times a title word counts in the body terms, so that it outranks a
+  // body word in BM25.
   explicit DocumentBuilder(std::string default_language,
-                           std::shared_ptr<const Gazetteer> place_names = nullptr);
+                           std::shared_ptr<const Gazetteer> place_names = nullptr,
+                           unsigned title_weight = schema::kDefaultTitleWeight);
 
   // Throws InvalidArgumentError when the article has no id or an empty body.
   BuiltDocument build(const Article& article, const Annotations& annotations);
-
-  // How many times more a title word counts than a body word in BM25.
-  static constexpr unsigned kTitleWeight = 3;
 
  private:
   struct Analyzer {
@@ -50,6 +51,7 @@ class DocumentBuilder {
 
   std::string default_language_;
   std::shared_ptr<const Gazetteer> place_names_;
+  unsigned title_weight_;
   std::map<std::string, Analyzer> analyzers_;
 };
 

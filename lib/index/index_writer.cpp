@@ -104,10 +104,12 @@ std::string checked_language(const WriterOptions& options) {
   return language;
 }
 
-void write_format(Xapian::WritableDatabase& database, const std::string& language) {
+void write_format(Xapian::WritableDatabase& database, const std::string& language,
+                  unsigned title_weight) {
   database.set_metadata(std::string(detail::schema::kFormatKey),
                         std::to_string(detail::schema::kFormatVersion));
   database.set_metadata(std::string(detail::schema::kLanguageKey), language);
+  database.set_metadata(std::string(detail::schema::kTitleWeightKey), std::to_string(title_weight));
 }
 
 // Checks the format marker of an existing index, or writes it into an empty Xapian database;
@@ -120,7 +122,7 @@ std::string prepare_format(Xapian::WritableDatabase& database, const fs::path& p
       throw IndexFormatError(path.string() + " is a Xapian database but not a newsdex index");
     }
     const std::string language = checked_language(options);
-    write_format(database, language);
+    write_format(database, language, options.title_weight);
     database.commit();
     return language;
   }
@@ -188,7 +190,7 @@ void create_index(const fs::path& target, const WriterOptions& options) {
     }
     for (const auto& shard : shards) {
       Xapian::WritableDatabase database(shard.string(), Xapian::DB_CREATE);
-      write_format(database, language);
+      write_format(database, language, options.title_weight);
       database.commit();
       database.close();
     }
@@ -298,6 +300,7 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
   fs::path path;
   WriterOptions options;
   std::string language;
+  unsigned title_weight = detail::schema::kDefaultTitleWeight;
   std::vector<Shard> shards;
   // One builder per thread of add_batch(); builders_[0] also serves add().
   std::vector<detail::DocumentBuilder> builders;
@@ -459,6 +462,9 @@ IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
     throw InvalidArgumentError(
         "duplicate_similarity must be in (0, 1] and duplicate_max_days must not be negative");
   }
+  if (options.title_weight < 1 || options.title_weight > 100) {
+    throw InvalidArgumentError("title_weight must be between 1 and 100");
+  }
   if (options.wait_for_lock.count() < 0) {
     throw InvalidArgumentError("wait_for_lock must not be negative");
   }
@@ -483,7 +489,11 @@ IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
     for (const auto& shard_path : shard_paths) {
       Xapian::WritableDatabase database = open_writable(shard_path, impl->options);
       const std::string language = prepare_format(database, shard_path, impl->options);
-      if (impl->language.empty()) impl->language = language;
+      if (impl->language.empty()) {
+        impl->language = language;
+        impl->title_weight = detail::schema::stored_title_weight(
+            database.get_metadata(std::string(detail::schema::kTitleWeightKey)));
+      }
       impl->shards.push_back({shard_path, std::move(database), {}});
     }
   } catch (const Xapian::Error& error) {
@@ -497,7 +507,7 @@ IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
     if (impl->options.extraction.places) place_names = impl->extractor->options().gazetteer;
   }
   for (std::size_t i = 0; i < impl->thread_count(); ++i)
-    impl->builders.emplace_back(impl->language, place_names);
+    impl->builders.emplace_back(impl->language, place_names, impl->title_weight);
   return IndexWriter(std::move(impl));
 }
 

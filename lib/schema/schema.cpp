@@ -43,6 +43,15 @@ void check_format(const std::string& format, const std::string& path) {
   }
 }
 
+unsigned stored_title_weight(const std::string& metadata) {
+  if (metadata.empty() || metadata.size() > 3 ||
+      metadata.find_first_not_of("0123456789") != std::string::npos) {
+    return kDefaultTitleWeight;
+  }
+  const int weight = std::stoi(metadata);
+  return weight >= 1 ? static_cast<unsigned>(weight) : kDefaultTitleWeight;
+}
+
 std::string raw_term(std::string_view prefix, std::string_view value) {
   return fit_term(std::string(prefix) + std::string(value));
 }

@@ -59,6 +59,11 @@ inline constexpr unsigned kFacetSlotsPerField = 100;
 inline constexpr std::string_view kFormatKey = "newsdex.format";      // decimal format version
 inline constexpr std::string_view kLanguageKey = "newsdex.language";  // default stemmer name
 inline constexpr std::string_view kSynonymsKey = "newsdex.synonyms";  // user synonym groups
+inline constexpr std::string_view kTitleWeightKey = "newsdex.title_weight";  // decimal
+
+// How many times a title word counts in the body terms, unless the index says otherwise (an
+// index made before the weight was stored has this one).
+inline constexpr unsigned kDefaultTitleWeight = 3;
 
 // Version of the layout above; an index with another number is refused, not misread (format 1
 // lacked the facet and duplicate slots and the spelling data).
@@ -67,6 +72,10 @@ inline constexpr int kFormatVersion = 2;
 // and duplicate groups). Articles carry it in their fingerprints, so indexing the same articles
 // again into an older index rewrites them with the additions.
 inline constexpr int kLayoutRevision = 1;
+
+// The title weight an index's kTitleWeightKey metadata holds; kDefaultTitleWeight when it holds
+// none or nonsense.
+unsigned stored_title_weight(const std::string& metadata);
 
 // Throws IndexFormatError unless `format` (the kFormatKey metadata of the index at `path`) is
 // kFormatVersion; the message says what to do about an older or newer index.

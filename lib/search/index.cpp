@@ -16,6 +16,7 @@
 #include "schema/document_data.hpp"
 #include "schema/schema.hpp"
 #include "schema/synonym_data.hpp"
+#include "search/explain.hpp"
 #include "search/facets.hpp"
 #include "search/query_compiler.hpp"
 #include "search/ranked_page.hpp"
@@ -24,6 +25,7 @@
 #include "search/snippet.hpp"
 #include "search/spelling.hpp"
 #include "search/synonyms.hpp"
+#include "text/fold.hpp"
 
 namespace newsdex {
 
@@ -122,9 +124,11 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   // Compiles `text` with the index's synonyms and place aliases. `synonyms` keeps the expander
   // alive while the query is compiled.
   Xapian::Query compile(std::string_view text, MatchMode match, const Xapian::Database& database,
-                        std::shared_ptr<const detail::SynonymExpander>& expander) const {
+                        std::shared_ptr<const detail::SynonymExpander>& expander,
+                        const Xapian::Stopper* stopwords) const {
     expander = synonyms_of(database);
     detail::QueryExpansions expansions;
+    expansions.stopwords = stopwords;
     expansions.synonyms = expander->empty() ? nullptr : expander.get();
     expansions.place_names = [this](std::string_view name) { return canonical_place_names(name); };
     expansions.country_code = [this](std::string_view name) { return country_code(name); };
@@ -346,6 +350,18 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
     return with_handles([&](ShardHandles& handles) { return work(handles.all); }, left_out);
   }
 
+  // The stopper for SearchRequest::stopwords: the language's, none, or `custom` filled with
+  // the request's words.
+  const Xapian::Stopper* stopper(const std::optional<std::vector<std::string>>& words,
+                                 Xapian::SimpleStopper& custom) const {
+    if (!words) return detail::stopper_for(language);
+    if (words->empty()) return nullptr;
+    for (const auto& word : *words) {
+      detail::for_each_word(word, [&](const detail::Word& folded) { custom.add(folded.text); });
+    }
+    return &custom;
+  }
+
   SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
   void find_duplicates(const Xapian::Query& query, const Xapian::MSetIterator& match, Hit& hit,
                        Xapian::Database& database) const;
@@ -415,7 +431,9 @@ Index& Index::operator=(Index&&) noexcept = default;
 
 SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database& database) const {
   std::shared_ptr<const detail::SynonymExpander> expander;
-  const Xapian::Query query = compile(request.query, request.match, database, expander);
+  Xapian::SimpleStopper custom_stopwords;
+  const Xapian::Stopper* stopwords = stopper(request.stopwords, custom_stopwords);
+  const Xapian::Query query = compile(request.query, request.match, database, expander, stopwords);
   Xapian::Enquire enquire(database);
   std::optional<detail::RecencyBoost> recency;
   if (request.recency_half_life_days != 0) {
@@ -506,6 +524,8 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   results.timeline = counter.timeline();
 
   detail::SnippetMaker snippets(query, detail::make_stemmer(language));
+  const std::vector<detail::WeightedTerm> weighted =
+      request.explain ? detail::weighted_terms(query) : std::vector<detail::WeightedTerm>{};
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
     const Xapian::MSetIterator& it = page.hits[i];
     Article article = detail::decode_document_data(it.get_document().get_data());
@@ -523,6 +543,10 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
     hit.source = std::move(article.source);
     hit.url = std::move(article.url);
     if (request.collapse_duplicates) find_duplicates(query, it, hit, database);
+    if (request.explain) {
+      const double boost = recency && hit.date ? recency->boost(*hit.date) : 0;
+      hit.explanation = detail::explain_score(database, *it, weighted, hit.score, boost);
+    }
     results.hits.push_back(std::move(hit));
   }
   return results;
@@ -558,7 +582,9 @@ std::optional<std::string> Index::Impl::suggest(const SearchRequest& request, st
   Xapian::Enquire enquire(database);
   std::shared_ptr<const detail::SynonymExpander> expander;
   try {
-    enquire.set_query(compile(*corrected, request.match, database, expander));
+    Xapian::SimpleStopper custom_stopwords;
+    enquire.set_query(compile(*corrected, request.match, database, expander,
+                              stopper(request.stopwords, custom_stopwords)));
   } catch (const QueryError&) {
     return std::nullopt;
   }

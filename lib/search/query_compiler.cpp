@@ -421,6 +421,45 @@ std::size_t operator_error_position(std::string_view text) {
   return 0;
 }
 
+// `query` with each stemmed term of a word `unstemmed` says has no stem in the index
+// (Zthe, ZSthe) replaced by the word's exact term (the, Sthe). Walks only the operators whose
+// parameters Xapian lets us read back; the parser puts stemmed terms nowhere else (phrases and
+// NEAR hold exact terms).
+Xapian::Query exact_stopwords(const Xapian::Query& query, const Xapian::Stopper& unstemmed,
+                              bool& changed) {
+  const auto type = query.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    const std::string term = *query.get_terms_begin();
+    if (term.empty() || term[0] != schema::kStemmed[0]) return query;
+    std::size_t word = 1;
+    while (word < term.size() && term[word] >= 'A' && term[word] <= 'Z')
+      ++word;
+    if (!unstemmed(term.substr(word))) return query;
+    changed = true;
+    return Xapian::Query(term.substr(1));
+  }
+  switch (type) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      break;
+    default:
+      return query;
+  }
+  std::vector<Xapian::Query> parts;
+  bool any = false;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    parts.push_back(exact_stopwords(query.get_subquery(i), unstemmed, any));
+  if (!any) return query;
+  changed = true;
+  return Xapian::Query(type, parts.begin(), parts.end());
+}
+
 }  // namespace
 
 std::string_view known_fields() {
@@ -506,7 +545,7 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
   parser.set_database(database);
   parser.set_stemmer(make_stemmer(language));
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_stopper(stopper_for(language));
+  parser.set_stopper(expansions.stopwords);
   parser.set_default_op(mode == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   // Xapian reads 0 as "no limit"; Index::open refuses 0.
   const auto max_expansion = static_cast<Xapian::termcount>(std::min<std::size_t>(
@@ -554,6 +593,12 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
   if (errors.field) {
     const std::size_t position = field_position(text, *errors.field, errors.value);
     throw QueryError(errors.message + " at position " + std::to_string(position), position);
+  }
+  // The index keeps stopwords in their exact form only; a stopword the query kept (the user's
+  // list has others, or the query is all stopwords: "the who") matches in that form.
+  if (const Xapian::Stopper* unstemmed = stopper_for(language)) {
+    bool changed = false;
+    query = exact_stopwords(query, *unstemmed, changed);
   }
   // Each wildcard may stand for max_wildcard_terms terms, so their number bounds the memory and
   // time a query takes.

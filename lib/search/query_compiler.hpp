@@ -24,7 +24,7 @@ struct QueryLimits {
 
 class SynonymExpander;
 
-// What widens a query beyond its words, both optional.
+// What widens a query beyond its words, and which of its words it may leave out; all optional.
 struct QueryExpansions {
   // User synonyms, applied to the free text.
   const SynonymExpander* synonyms = nullptr;
@@ -34,6 +34,8 @@ struct QueryExpansions {
   // The ISO 3166-1 alpha-2 code of the country a name, demonym or code stands for ("azerbaijan",
   // "UK" -> "gb"), in any case; empty when the name is no country's. For country: filters.
   std::function<std::string(std::string_view)> country_code = nullptr;
+  // The words a query need not match (SearchRequest::stopwords); null: every word counts.
+  const Xapian::Stopper* stopwords = nullptr;
 };
 
 // Throws QueryError (with the byte position) for unbalanced quotes or parentheses and for
@@ -44,7 +46,8 @@ void check_query_syntax(std::string_view text);
 std::string_view known_fields();
 
 // Throws QueryError for a query that cannot be compiled or exceeds `limits`. An empty query
-// matches everything.
+// matches everything. A word the query keeps that the index stores without a stem (a stopword
+// of `language`) is matched in its exact form.
 Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian::Database& database,
                             const std::string& language, const QueryLimits& limits,
                             const QueryExpansions& expansions = {});

@@ -96,5 +96,70 @@ TEST_F(SearchFeatures, FacetsCountEveryCopy) {
   EXPECT_EQ(results["facets"]["source"]["distinct"], 3);
 }
 
+TEST_F(SearchFeatures, ExplainShowsEachTermsWeight) {
+  const auto results = json("query", {"--explain", "herring", "bergen"});
+  ASSERT_EQ(results["hits"].size(), 1u);
+  const auto& hit = results["hits"][0];
+  const auto& why = hit["explanation"];
+  ASSERT_EQ(why["terms"].size(), 2u);
+  double sum = why["recency"].get<double>() + why["other"].get<double>();
+  for (const auto& term : why["terms"]) {
+    EXPECT_EQ(term["field"], "text");
+    EXPECT_EQ(term["stemmed"], true);
+    EXPECT_GT(term["wdf"].get<int>(), 0);
+    EXPECT_GT(term["articles"].get<int>(), 0);
+    sum += term["weight"].get<double>();
+  }
+  EXPECT_NEAR(sum, hit["score"].get<double>(), 1e-9);
+  EXPECT_GT(why["length"].get<int>(), 0);
+  EXPECT_GT(why["average_length"].get<double>(), 0);
+  EXPECT_FALSE(json("query", {"herring"})["hits"][0].contains("explanation"));
+
+  const auto text = run("query", {"--explain", "--snippet-bytes", "0", "herring", "bergen"});
+  EXPECT_NE(text.out.find("    explain: herring "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(" + bergen "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("; length "), std::string::npos) << text.out;
+}
+
+TEST_F(SearchFeatures, StopwordsCanBeRequiredOrChosen) {
+  auto ids = [](const nlohmann::json& results) {
+    std::set<std::string> out;
+    for (const auto& hit : results["hits"])
+      out.insert(hit["id"].get<std::string>());
+    return out;
+  };
+  // "who" is an English stopword; the reprint says "head of" where the others say "who leads".
+  EXPECT_EQ(ids(json("query", {"--no-collapse", "pilots who"})).size(), 5u);
+  EXPECT_EQ(ids(json("query", {"--no-collapse", "--stopwords", "none", "pilots who"})),
+            (std::set<std::string>{"fjw-2022-05-10-pilots", "cc-2022-05-10-017",
+                                   "fjw-2022-05-12-pilots-talks"}));
+  // A list of one's own: "pilots" need not match, "who" now must.
+  EXPECT_EQ(ids(json("query", {"--no-collapse", "--stopwords", "pilots,said", "pilots who"})),
+            ids(json("query", {"--no-collapse", "--stopwords", "none", "who"})));
+  EXPECT_EQ(searchtool({"query", "--db", db_, "--stopwords", ",", "x"}).exit_code, 2);
+}
+
+TEST_F(SearchFeatures, TitleWeightIsChosenAtIndexing) {
+  // "herring" once in one title, twice in the other body.
+  const std::string articles =
+      "{\"id\": \"in-title\", \"title\": \"Herring quotas\", \"body\": \"Fishing boats from "
+      "Bergen brought quotas to the market hall on Monday.\"}\n"
+      "{\"id\": \"in-body\", \"title\": \"Quotas set\", \"body\": \"Herring boats from Bergen "
+      "brought herring to the market hall on Monday.\"}\n";
+  auto first = [&](const std::string& weight) {
+    const std::string db = (dir_ / ("weight-" + weight)).string();
+    const auto indexed = testing::run_command(
+        SEARCHTOOL_PATH, {"index", "--db", db, "--title-weight", weight, "-"}, articles);
+    EXPECT_EQ(indexed.exit_code, 0) << indexed.err;
+    const auto out = searchtool({"query", "--db", db, "--json", "herring"}).out;
+    return nlohmann::json::parse(out)["hits"][0]["id"].get<std::string>();
+  };
+  EXPECT_EQ(first("3"), "in-title");
+  EXPECT_EQ(first("1"), "in-body");
+  EXPECT_EQ(searchtool({"index", "--db", (dir_ / "bad").string(), "--title-weight", "0", kCopies})
+                .exit_code,
+            2);
+}
+
 }  // namespace
 }  // namespace newsdex

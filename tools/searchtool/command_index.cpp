@@ -78,6 +78,9 @@ int run_index(const std::vector<std::string>& args) {
       "format", po::value(&format)->default_value("auto"), "input format: auto, plain or jsonl")(
       "language", po::value(&writer_options.language)->default_value("english"),
       "stemming language of a new index, for articles that name none")(
+      "title-weight",
+      po::value(&writer_options.title_weight)->default_value(writer_options.title_weight),
+      "how many body words a title word counts as, in a new index (1-100)")(
       "batch",
       po::value(&writer_options.batch_articles)->default_value(writer_options.batch_articles),
       "commit after this many articles")(

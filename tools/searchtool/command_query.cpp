@@ -84,6 +84,23 @@ std::chrono::milliseconds timeout_option(std::string_view name, double seconds) 
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
 }
 
+// "none" -> no stopwords; "a,the,of" -> those words.
+std::vector<std::string> parse_stopwords(const std::string& list) {
+  std::vector<std::string> words;
+  if (list == "none") return words;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    std::string word = list.substr(start, comma - start);
+    start = comma + 1;
+    word.erase(0, word.find_first_not_of(' '));
+    word.erase(word.find_last_not_of(' ') + 1);
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  if (words.empty()) throw UsageError("--stopwords needs none or a comma-separated list of words");
+  return words;
+}
+
 std::string join(const std::vector<std::string>& values, std::string_view separator) {
   std::string out;
   for (const auto& value : values) {
@@ -162,6 +179,37 @@ void print_timeline(const newsdex::SearchResults& results, newsdex::TimelinePeri
   }
 }
 
+std::string number(double value, int precision = 3) {
+  std::ostringstream out;
+  out.precision(precision);
+  out << value;
+  return out.str();
+}
+
+// "court 1.91 (wdf 4, 3 articles) + ... = 2.68": each term's part of the score, stems plain,
+// exact forms quoted.
+std::string explanation_line(const newsdex::Hit& hit) {
+  const newsdex::Explanation& why = *hit.explanation;
+  std::string line;
+  for (const auto& term : why.terms) {
+    if (!line.empty()) line += " + ";
+    if (term.field != "text") line += term.field + ':';
+    line += term.stemmed ? term.word : '"' + term.word + '"';
+    line += ' ' + number(term.weight) + " (wdf " + std::to_string(term.wdf) + ", " +
+            std::to_string(term.articles) + (term.articles == 1 ? " article)" : " articles)");
+  }
+  const auto add = [&](std::string_view name, double value) {
+    if (value == 0) return;
+    if (!line.empty()) line += " + ";
+    line += std::string(name) + ' ' + number(value);
+  };
+  add("recency", why.recency);
+  add("other", why.other);
+  if (line.empty()) line = "no weighted terms";
+  return line + " = " + number(hit.score) + "; length " + std::to_string(why.length) +
+         ", average " + number(why.average_length, 4);
+}
+
 void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequest& request,
                 const Style& style) {
   const auto print_suggestion = [&] {
@@ -185,11 +233,7 @@ void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequ
               << (hit.title.empty() ? "(untitled)" : hit.title) << style.bold_off << '\n';
     std::cout << "    " << (hit.date ? hit.date->iso() : "undated");
     if (!hit.source.empty()) std::cout << " | " << hit.source;
-    std::cout << " | id " << hit.id;
-    std::ostringstream score;
-    score.precision(3);
-    score << hit.score;
-    std::cout << " | score " << score.str() << '\n';
+    std::cout << " | id " << hit.id << " | score " << number(hit.score) << '\n';
     if (!hit.speakers.empty()) std::cout << "    speakers: " << join(hit.speakers, "; ") << '\n';
     if (!hit.places.empty()) std::cout << "    places: " << join(hit.places, "; ") << '\n';
     if (!hit.url.empty()) std::cout << "    " << hit.url << '\n';
@@ -198,6 +242,7 @@ void print_text(const newsdex::SearchResults& results, const newsdex::SearchRequ
                 << join(hit.duplicate_ids, ", ")
                 << (hit.duplicate_ids.size() < hit.duplicates ? ", ..." : "") << '\n';
     }
+    if (hit.explanation) std::cout << "    explain: " << explanation_line(hit) << '\n';
     if (!hit.snippet.empty()) std::cout << "    " << marked_snippet(hit, style) << '\n';
   }
 }
@@ -209,19 +254,38 @@ nlohmann::ordered_json to_json(const newsdex::SearchResults& results,
     nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
     for (const auto& span : hit.highlights)
       highlights.push_back({span.start, span.end});
-    hits.push_back({{"rank", hit.rank},
-                    {"id", hit.id},
-                    {"score", hit.score},
-                    {"date", hit.date ? nlohmann::ordered_json(hit.date->iso()) : nullptr},
-                    {"title", hit.title},
-                    {"snippet", hit.snippet},
-                    {"highlights", highlights},
-                    {"speakers", hit.speakers},
-                    {"places", hit.places},
-                    {"source", hit.source},
-                    {"url", hit.url},
-                    {"duplicates", hit.duplicates},
-                    {"duplicate_ids", hit.duplicate_ids}});
+    nlohmann::ordered_json hit_json{
+        {"rank", hit.rank},
+        {"id", hit.id},
+        {"score", hit.score},
+        {"date", hit.date ? nlohmann::ordered_json(hit.date->iso()) : nullptr},
+        {"title", hit.title},
+        {"snippet", hit.snippet},
+        {"highlights", highlights},
+        {"speakers", hit.speakers},
+        {"places", hit.places},
+        {"source", hit.source},
+        {"url", hit.url},
+        {"duplicates", hit.duplicates},
+        {"duplicate_ids", hit.duplicate_ids}};
+    if (hit.explanation) {
+      nlohmann::ordered_json terms = nlohmann::ordered_json::array();
+      for (const auto& term : hit.explanation->terms) {
+        terms.push_back({{"term", term.term},
+                         {"word", term.word},
+                         {"field", term.field},
+                         {"stemmed", term.stemmed},
+                         {"wdf", term.wdf},
+                         {"articles", term.articles},
+                         {"weight", term.weight}});
+      }
+      hit_json["explanation"] = {{"terms", terms},
+                                 {"recency", hit.explanation->recency},
+                                 {"other", hit.explanation->other},
+                                 {"length", hit.explanation->length},
+                                 {"average_length", hit.explanation->average_length}};
+    }
+    hits.push_back(std::move(hit_json));
   }
   nlohmann::ordered_json out{
       {"query", results.query},
@@ -275,6 +339,7 @@ int run_query(const std::vector<std::string>& args) {
   std::string recency;
   std::vector<std::string> facets;
   std::vector<std::string> words;
+  std::string stopwords;
   newsdex::SearchRequest request;
   newsdex::IndexOptions index_options;
   double remote_timeout = 10;
@@ -311,6 +376,9 @@ int run_query(const std::vector<std::string>& args) {
          "length of each snippet; 0 for none");
   option("json", "print one JSON object instead of text");
   option("no-collapse", "show every copy of a story, not one hit per story");
+  option("explain", "show how each hit's score is made up: each term's weight");
+  option("stopwords", po::value(&stopwords),
+         "words a query need not match: none, or a comma-separated list (default: English)");
   option("color", po::value(&color)->default_value("auto"),
          "bold highlights: auto, always or never");
   option("facets", po::value(&facets)->composing(),
@@ -336,6 +404,8 @@ int run_query(const std::vector<std::string>& args) {
   }
   request.query = join(words, " ");
   request.collapse_duplicates = values.count("no-collapse") == 0;
+  request.explain = values.count("explain") > 0;
+  if (values.count("stopwords")) request.stopwords = parse_stopwords(stopwords);
   request.sort = parse_sort(sort);
   request.match = parse_match(match);
   for (const auto& [name, value] : {std::pair{"color", &color}, std::pair{"chart", &chart}}) {
