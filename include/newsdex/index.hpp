@@ -125,6 +125,20 @@ struct Explanation {
   double average_length = 0;  // the average length of the index's articles
 };
 
+// What Index::similar looks for: articles like one in the index (README "More like this").
+struct SimilarRequest {
+  std::string id;          // the article to find others like
+  std::size_t limit = 10;  // hits to return, 1..IndexOptions::max_limit
+  std::size_t offset = 0;  // hits to skip, for paging
+  std::size_t snippet_bytes = 300;
+  // How many of the article's most telling terms to search for, 1..100. Default 20.
+  std::size_t terms = 20;
+  // A query the hits must also match, as a filter: "date:2024 place:chile". Default none.
+  std::string filter;
+  bool collapse_duplicates = true;  // as in SearchRequest
+  bool explain = false;             // as in SearchRequest
+};
+
 struct Hit {
   std::size_t rank = 0;  // 1-based position in the whole result list (offset included)
   std::string id = {};
@@ -199,6 +213,28 @@ struct SearchResults {
   // What the request asked for that the index could not fully give, in words for a person:
   // "spelling suggestions come only from the local shards: ...". Empty for a complete answer.
   std::vector<std::string> warnings = {};
+  // Index::similar: the id of the article the hits are like, and the telling terms it searched
+  // for (stems, as the index holds them: "dockwork"), most telling first. Empty for search().
+  std::string similar_to = {};
+  std::vector<std::string> terms = {};
+};
+
+// What an index holds (searchtool info).
+struct IndexInfo {
+  std::size_t articles = 0;
+  std::optional<Date> first_date = {};      // the earliest publication date; nullopt when none is dated
+  std::optional<Date> last_date = {};       // the latest
+  std::size_t undated = 0;              // articles without a publication date
+  std::uintmax_t bytes = 0;             // size of the index's files on this machine
+  std::size_t shards = 1;               // Xapian databases the index is made of
+  std::string language = {};                // stemming language for articles that name none
+  unsigned title_weight = 3;            // how many body words a title word counts as
+  std::size_t stories_with_copies = 0;  // groups of copies of one story (README "Duplicates")
+  std::size_t articles_with_copies = 0;  // the articles in those groups
+  // The most frequent values, with the number of articles that have each, most first.
+  std::vector<FacetValue> speakers = {};
+  std::vector<FacetValue> places = {};
+  std::vector<FacetValue> sources = {};
 };
 
 // Limits that keep one request from exhausting the host's memory or time.
@@ -263,10 +299,18 @@ class NEWSDEX_EXPORT Index {
   // 1..10000, or recency with a date sort order or a half-life or weight that is not positive.
   // Throws ShardUnavailableError as open() does.
   SearchResults search(const SearchRequest& request) const;
+  // Articles like the one with `request.id`, best first, never the article itself nor its
+  // copies: a search for the article's most telling terms (Xapian's relevance feedback).
+  // nullopt when no article has the id. Throws InvalidArgumentError for a limit or a number of
+  // terms out of range, QueryError for a filter that cannot be parsed.
+  std::optional<SearchResults> similar(const SimilarRequest& request) const;
   // The stored article with this id (body included), or nullopt when there is none.
   std::optional<Article> get(std::string_view id) const;
   // Number of articles, as of the last commit.
   std::size_t size() const;
+  // Counts and spans of what the index holds, with its `top` most frequent speakers, places and
+  // sources (1..10000; InvalidArgumentError otherwise).
+  IndexInfo info(std::size_t top = 10) const;
   // The synonym groups searches use (IndexWriter::set_synonyms), members normalised.
   std::vector<std::vector<std::string>> synonyms() const;
 

@@ -34,6 +34,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kMaxFacetLimit = 10000;
+constexpr std::size_t kMaxSimilarTerms = 100;
 
 // What a remote's failure says, without Xapian's type name and context: "Couldn't connect:
 // Connection refused", "Timeout expired while trying to read".
@@ -362,7 +363,24 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
     return &custom;
   }
 
+  // What make_hits() needs of a request.
+  struct PageOptions {
+    std::size_t offset = 0;
+    std::size_t snippet_bytes = 0;
+    bool collapse_duplicates = false;
+    bool explain = false;
+    const detail::RecencyBoost* recency = nullptr;
+  };
+
   SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
+  std::optional<SearchResults> similar(const SimilarRequest& request, Xapian::Database& database)
+      const;
+  static void count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all,
+                            const Xapian::Query& query, Xapian::Database& database,
+                            Xapian::ValueCountMatchSpy& groups, SearchResults& results);
+  // The hits of `page`, which `query` found: snippets, copies and explanations as asked.
+  std::vector<Hit> make_hits(const detail::RankedPage& page, const Xapian::Query& query,
+                             const PageOptions& options, Xapian::Database& database) const;
   void find_duplicates(const Xapian::Query& query, const Xapian::MSetIterator& match, Hit& hit,
                        Xapian::Database& database) const;
   std::optional<std::string> suggest(const SearchRequest& request, std::size_t total,
@@ -489,23 +507,8 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   const Xapian::MSet& mset = counted ? *counted : page.mset;
   SearchResults results;
   results.query = request.query;
-  results.total = mset.get_matches_estimated();
-  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (count_stories_with_counter) {
-    results.total = count_stories(groups);
-    results.total_exact = true;
-  } else if (request.collapse_duplicates && !results.total_exact) {
-    // A second pass over few matches, in a match that ranks nothing (as the counter's above).
-    const Xapian::doccount matches = mset.get_uncollapsed_matches_upper_bound();
-    if (matches <= kExactStoryCountLimit) {
-      Xapian::Enquire counting(database);
-      counting.set_query(enquire.get_query());
-      counting.add_matchspy(&groups);
-      counting.get_mset(0, 0, matches);
-      results.total = count_stories(groups);
-      results.total_exact = true;
-    }
-  }
+  count_matches(mset, request.collapse_duplicates, count_stories_with_counter, enquire.get_query(),
+                database, groups, results);
   if (results.total < request.suggest_below) {
     results.suggestion = suggest(request, results.total, database);
     if (any_remote) {
@@ -523,33 +526,73 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   results.facets = counter.facets(database, request.facet_limit, display_names);
   results.timeline = counter.timeline();
 
+  results.hits = make_hits(page, query,
+                           {.offset = request.offset,
+                            .snippet_bytes = request.snippet_bytes,
+                            .collapse_duplicates = request.collapse_duplicates,
+                            .explain = request.explain,
+                            .recency = recency ? &*recency : nullptr},
+                           database);
+  return results;
+}
+
+// Totals from `mset`, and when copies are collapsed the exact number of stories, which
+// Xapian's count after collapsing gives only as a range even when it saw every match: from
+// `groups` when it watched a match that considered every article (`counted_all`), else from a
+// second pass over the matches of `query`, in a match that ranks nothing, when they are few.
+void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all,
+                                const Xapian::Query& query, Xapian::Database& database,
+                                Xapian::ValueCountMatchSpy& groups, SearchResults& results) {
+  results.total = mset.get_matches_estimated();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (!collapsed) return;
+  if (counted_all) {
+    results.total = count_stories(groups);
+    results.total_exact = true;
+    return;
+  }
+  if (results.total_exact) return;
+  const Xapian::doccount matches = mset.get_uncollapsed_matches_upper_bound();
+  if (matches > kExactStoryCountLimit) return;
+  Xapian::Enquire counting(database);
+  counting.set_query(query);
+  counting.add_matchspy(&groups);
+  counting.get_mset(0, 0, matches);
+  results.total = count_stories(groups);
+  results.total_exact = true;
+}
+
+std::vector<Hit> Index::Impl::make_hits(const detail::RankedPage& page, const Xapian::Query& query,
+                                        const PageOptions& options,
+                                        Xapian::Database& database) const {
+  std::vector<Hit> hits;
   detail::SnippetMaker snippets(query, detail::make_stemmer(language));
   const std::vector<detail::WeightedTerm> weighted =
-      request.explain ? detail::weighted_terms(query) : std::vector<detail::WeightedTerm>{};
+      options.explain ? detail::weighted_terms(query) : std::vector<detail::WeightedTerm>{};
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
     const Xapian::MSetIterator& it = page.hits[i];
     Article article = detail::decode_document_data(it.get_document().get_data());
     Hit hit;
-    hit.rank = request.offset + i + 1;
+    hit.rank = options.offset + i + 1;
     hit.id = std::move(article.id);
     hit.score = it.get_weight();
     hit.date = article.date;
     hit.title = std::move(article.title);
-    auto snippet = snippets.make(article.body, request.snippet_bytes);
+    auto snippet = snippets.make(article.body, options.snippet_bytes);
     hit.snippet = std::move(snippet.text);
     hit.highlights = std::move(snippet.highlights);
     hit.speakers = std::move(article.speakers);
     hit.places = std::move(article.places);
     hit.source = std::move(article.source);
     hit.url = std::move(article.url);
-    if (request.collapse_duplicates) find_duplicates(query, it, hit, database);
-    if (request.explain) {
-      const double boost = recency && hit.date ? recency->boost(*hit.date) : 0;
+    if (options.collapse_duplicates) find_duplicates(query, it, hit, database);
+    if (options.explain) {
+      const double boost = options.recency && hit.date ? options.recency->boost(*hit.date) : 0;
       hit.explanation = detail::explain_score(database, *it, weighted, hit.score, boost);
     }
-    results.hits.push_back(std::move(hit));
+    hits.push_back(std::move(hit));
   }
-  return results;
+  return hits;
 }
 
 // The other articles matching `query` that are in the group of `match`'s article. Xapian's
@@ -571,6 +614,86 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const Xapian::MSet
   hit.duplicates = copies.get_matches_estimated();
   for (auto it = copies.begin(); it != copies.end(); ++it)
     hit.duplicate_ids.push_back(detail::decode_document_data(it.get_document().get_data()).id);
+}
+
+namespace {
+
+// The terms relevance feedback may pick from an article: stems of its title and body words
+// (not of names, nor exact forms, which the stems cover), with a letter, and in more articles
+// than the article and its copies, since a term only they have finds nothing.
+class TellingTerms : public Xapian::ExpandDecider {
+ public:
+  TellingTerms(const Xapian::Database& database, Xapian::doccount own_articles)
+      : database_(database), own_articles_(own_articles) {}
+
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 2 || term[0] != detail::schema::kStemmed[0]) return false;
+    if (term[1] >= 'A' && term[1] <= 'Z') return false;  // ZS: the title's own stems
+    const bool has_letter = std::any_of(term.begin() + 1, term.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    });
+    return has_letter && database_.get_termfreq(term) > own_articles_;
+  }
+
+ private:
+  const Xapian::Database& database_;
+  Xapian::doccount own_articles_;
+};
+
+}  // namespace
+
+// More like this: the article's most telling terms by Xapian's relevance feedback (an RSet of
+// the article, Enquire::get_eset), searched for with OR, the article and its copies left out.
+std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
+                                                  Xapian::Database& database) const {
+  const std::string id_term = detail::schema::id_term(request.id);
+  const Xapian::PostingIterator found = database.postlist_begin(id_term);
+  if (found == database.postlist_end(id_term)) return std::nullopt;
+  const Xapian::docid docid = *found;
+  SearchResults results;
+  results.similar_to = request.id;
+
+  const std::string group =
+      database.get_document(docid).get_value(detail::schema::kDuplicateGroupSlot);
+  const std::string group_term = std::string(detail::schema::kDuplicateGroup) + group;
+  Xapian::Enquire enquire(database);
+  Xapian::RSet relevant;
+  relevant.add_document(docid);
+  const TellingTerms decider(database, group.empty() ? 1 : database.get_termfreq(group_term));
+  const Xapian::ESet telling =
+      enquire.get_eset(static_cast<Xapian::termcount>(request.terms), relevant, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto it = telling.begin(); it != telling.end(); ++it) {
+    terms.emplace_back(*it);
+    results.terms.push_back((*it).substr(1));
+  }
+  if (terms.empty()) return results;
+
+  std::vector<Xapian::Query> excluded{Xapian::Query(id_term)};
+  if (!group.empty()) excluded.emplace_back(group_term);
+  Xapian::Query query(Xapian::Query::OP_AND_NOT,
+                      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                      Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  if (request.filter.find_first_not_of(" \t\r\n") != std::string::npos) {
+    std::shared_ptr<const detail::SynonymExpander> expander;
+    const Xapian::Query filter =
+        compile(request.filter, MatchMode::all, database, expander, detail::stopper_for(language));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+  enquire.set_query(query);
+  if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
+  const detail::RankedPage page = detail::relevance_then_newest(
+      enquire, detail::schema::kDateSlot, static_cast<Xapian::doccount>(request.offset),
+      static_cast<Xapian::doccount>(request.limit));
+  Xapian::ValueCountMatchSpy groups(detail::schema::kDuplicateGroupSlot);
+  count_matches(page.mset, request.collapse_duplicates, false, query, database, groups, results);
+  results.hits = make_hits(page, query,
+                           {.offset = request.offset,
+                            .snippet_bytes = request.snippet_bytes,
+                            .collapse_duplicates = request.collapse_duplicates,
+                            .explain = request.explain},
+                           database);
+  return results;
 }
 
 // A spelling correction of the request's query, kept only when it matches more articles.
@@ -620,6 +743,18 @@ SearchResults Index::search(const SearchRequest& request) const {
   return results;
 }
 
+std::optional<SearchResults> Index::similar(const SimilarRequest& request) const {
+  const std::size_t max_limit = impl_->options.max_limit;
+  if (request.limit < 1 || request.limit > max_limit) {
+    throw InvalidArgumentError("limit must be between 1 and " + std::to_string(max_limit));
+  }
+  if (request.terms < 1 || request.terms > kMaxSimilarTerms) {
+    throw InvalidArgumentError("terms must be between 1 and " + std::to_string(kMaxSimilarTerms));
+  }
+  return impl_->with_database(
+      [&](Xapian::Database& database) { return impl_->similar(request, database); });
+}
+
 std::optional<Article> Index::get(std::string_view id) const {
   return impl_->with_database([&](Xapian::Database& database) -> std::optional<Article> {
     const std::string term = detail::schema::id_term(id);
@@ -634,6 +769,89 @@ std::vector<std::vector<std::string>> Index::synonyms() const {
     return detail::decode_synonyms(
         database.get_metadata(std::string(detail::schema::kSynonymsKey)));
   });
+}
+
+namespace {
+
+// The `top` most frequent values of a boolean field, from the term frequencies of its terms.
+std::vector<FacetValue> top_values(const Xapian::Database& database, FacetField field,
+                                   std::string_view prefix, std::size_t top,
+                                   detail::DisplayNames& names) {
+  std::vector<std::pair<std::string, std::size_t>> counts;
+  const std::string start(prefix);
+  for (auto it = database.allterms_begin(start); it != database.allterms_end(start); ++it) {
+    counts.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
+  }
+  const auto more = [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  const std::size_t kept = std::min(top, counts.size());
+  std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(kept),
+                    counts.end(), more);
+  std::vector<FacetValue> values;
+  for (std::size_t i = 0; i < kept; ++i) {
+    FacetValue value;
+    value.value = names.lookup(database, field, counts[i].first);
+    value.count = counts[i].second;
+    value.filter = detail::facet_filter(field, value.value);
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
+std::optional<Date> compact_date(const std::string& value) {
+  if (value.size() != 8) return std::nullopt;
+  return Date::parse(value.substr(0, 4) + '-' + value.substr(4, 2) + '-' + value.substr(6));
+}
+
+// The size of the files at `path` (a folder is walked); what cannot be read counts nothing.
+std::uintmax_t disk_bytes(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_directory(path, error)) {
+    const auto size = fs::file_size(path, error);
+    return error ? 0 : size;
+  }
+  std::uintmax_t total = 0;
+  for (fs::recursive_directory_iterator it(path, error), end; !error && it != end;
+       it.increment(error)) {
+    std::error_code ignored;
+    if (it->is_regular_file(ignored)) total += it->file_size(ignored);
+  }
+  return total;
+}
+
+}  // namespace
+
+IndexInfo Index::info(std::size_t top) const {
+  if (top < 1 || top > kMaxFacetLimit) {
+    throw InvalidArgumentError("top must be between 1 and " + std::to_string(kMaxFacetLimit));
+  }
+  IndexInfo info = impl_->with_database([&](Xapian::Database& database) {
+    IndexInfo found;
+    found.articles = database.get_doccount();
+    found.first_date = compact_date(database.get_value_lower_bound(detail::schema::kDateSlot));
+    found.last_date = compact_date(database.get_value_upper_bound(detail::schema::kDateSlot));
+    found.undated = found.articles - database.get_value_freq(detail::schema::kDateSlot);
+    found.shards = database.size();
+    found.language = impl_->language;
+    found.title_weight = detail::schema::stored_title_weight(
+        database.get_metadata(std::string(detail::schema::kTitleWeightKey)));
+    const std::string groups(detail::schema::kDuplicateGroup);
+    for (auto it = database.allterms_begin(groups); it != database.allterms_end(groups); ++it) {
+      if (it.get_termfreq() < 2) continue;  // the rest of a group whose copies were removed
+      ++found.stories_with_copies;
+      found.articles_with_copies += it.get_termfreq();
+    }
+    found.speakers = top_values(database, FacetField::speaker, detail::schema::kSpeaker, top,
+                                impl_->display_names);
+    found.places =
+        top_values(database, FacetField::place, detail::schema::kPlace, top, impl_->display_names);
+    found.sources = top_values(database, FacetField::source, detail::schema::kSource, top,
+                               impl_->display_names);
+    return found;
+  });
+  info.bytes = disk_bytes(impl_->path);
+  return info;
 }
 
 std::size_t Index::size() const {

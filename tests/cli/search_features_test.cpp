@@ -161,5 +161,89 @@ TEST_F(SearchFeatures, TitleWeightIsChosenAtIndexing) {
             2);
 }
 
+TEST_F(SearchFeatures, SimilarFindsTheSameSubjectButNotTheStorysCopies) {
+  const auto results = json("similar", {"fjw-2022-05-10-pilots"});
+  EXPECT_TRUE(results["query"].is_null());
+  EXPECT_EQ(results["similar_to"], "fjw-2022-05-10-pilots");
+  EXPECT_EQ(results["terms"].size(), 20u);
+  EXPECT_TRUE(results["suggestion"].is_null());
+  ASSERT_GE(results["hits"].size(), 2u);
+  EXPECT_EQ(results["total"], results["hits"].size());
+  EXPECT_EQ(results["hits"][0]["id"], "fjw-2022-05-12-pilots-talks");
+  for (const auto& hit : results["hits"]) {
+    for (const char* copy :
+         {"fjw-2022-05-10-pilots", "cc-2022-05-10-017", "herald-0511-bergen-pilots"}) {
+      EXPECT_NE(hit["id"], copy);
+    }
+    for (const char* key : {"rank", "score", "date", "title", "snippet", "highlights", "speakers",
+                            "places", "source", "url", "duplicates", "duplicate_ids"}) {
+      EXPECT_TRUE(hit.contains(key)) << key;
+    }
+  }
+  const auto narrowed =
+      json("similar", {"--filter", "date:2022-05", "--terms", "5", "fjw-2022-05-10-pilots"});
+  EXPECT_EQ(narrowed["terms"].size(), 5u);
+  for (const auto& hit : narrowed["hits"])
+    EXPECT_EQ(hit["date"].get<std::string>().substr(0, 7), "2022-05");
+
+  const auto text = run("similar", {"--snippet-bytes", "0", "-n", "1", "fjw-2022-05-10-pilots"});
+  EXPECT_NE(text.out.find(" articles are like fjw-2022-05-10-pilots (showing 1-1)\nterms: "),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find(" 1. Bergen pilots and coastal agency agree to mediation"),
+            std::string::npos)
+      << text.out;
+  const auto missing = searchtool({"similar", "--db", db_, "no-such-id"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.err, "searchtool: no article with id \"no-such-id\" in " + db_ + "\n");
+  EXPECT_EQ(searchtool({"similar", "--db", db_}).exit_code, 2);
+}
+
+TEST_F(SearchFeatures, InfoSaysWhatTheIndexHolds) {
+  const auto info = json("info", {"--top", "2"});
+  EXPECT_EQ(info["db"], db_);
+  EXPECT_EQ(info["articles"], 16);  // 12 fixture articles and 4 on the pilots
+  EXPECT_EQ(info["first_date"], "2022-01-14");
+  EXPECT_EQ(info["last_date"], "2022-12-07");
+  EXPECT_EQ(info["undated"], 0);
+  EXPECT_GT(info["bytes"].get<long>(), 0);
+  EXPECT_EQ(info["shards"], 1);
+  EXPECT_EQ(info["language"], "english");
+  EXPECT_EQ(info["title_weight"], 3);
+  EXPECT_EQ(info["stories_with_copies"], 1);
+  EXPECT_EQ(info["articles_with_copies"], 3);
+  EXPECT_EQ(info["sources"].size(), 2u);
+  EXPECT_EQ(
+      info["sources"][0],
+      nlohmann::json({{"value", "Fjord Wire"}, {"count", 2}, {"filter", "source:\"Fjord Wire\""}}));
+  for (const char* key : {"speakers", "places"})
+    EXPECT_TRUE(info[key].is_array()) << key;
+
+  const auto text = run("info", {});
+  EXPECT_NE(text.out.find(db_ + ": 16 articles published 2022-01-14 to 2022-12-07; "),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("\nlanguage english, title weight 3, 1 shard\n"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("\ncopies: 1 story has copies (3 articles)\n"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("\nsources: Fjord Wire (2), "), std::string::npos) << text.out;
+  EXPECT_EQ(searchtool({"info", "--db", (dir_ / "missing").string()}).exit_code, 1);
+}
+
+TEST_F(SearchFeatures, DeleteAndCompactSpeakJsonToo) {
+  const auto deleted = searchtool({"delete", "--db", db_, "--json", "cc-2022-05-10-017", "nope"});
+  EXPECT_EQ(deleted.exit_code, 0) << deleted.err;
+  EXPECT_EQ(nlohmann::json::parse(deleted.out),
+            nlohmann::json(
+                {{"db", db_}, {"deleted", 1}, {"missing", {"nope"}}, {"articles_in_index", 15}}));
+  const auto compacted = searchtool({"compact", "--db", db_, "--json"});
+  EXPECT_EQ(compacted.exit_code, 0) << compacted.err;
+  const auto sizes = nlohmann::json::parse(compacted.out);
+  EXPECT_EQ(sizes["db"], db_);
+  EXPECT_GT(sizes["bytes_before"].get<long>(), sizes["bytes_after"].get<long>());
+  EXPECT_EQ(sizes["bytes_after"], json("info", {})["bytes"]);
+}
+
 }  // namespace
 }  // namespace newsdex

@@ -3,6 +3,8 @@
 #include <iostream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include <newsdex/index_writer.hpp>
 
 #include "cli.hpp"
@@ -32,7 +34,8 @@ int run_compact(const std::vector<std::string>& args) {
   po::options_description options("compact options");
   std::string db;
   options.add_options()("db", po::value(&db)->required(), "index folder")(
-      "merge-shards", "merge the shards of a sharded index into one database");
+      "merge-shards", "merge the shards of a sharded index into one database")(
+      "json", "print the sizes as one JSON object");
   po::positional_options_description positional;
   po::variables_map values;
   if (!parse_options("compact", "--db DB [--merge-shards]", args, options, positional, values)) {
@@ -43,6 +46,14 @@ int run_compact(const std::vector<std::string>& args) {
   const std::uintmax_t before = std::filesystem::exists(db) ? folder_bytes(db) : 0;
   newsdex::compact_index(db, compact_options);
   const std::uintmax_t after = folder_bytes(db);
+  if (values.count("json")) {
+    std::cout << nlohmann::ordered_json{{"db", db},
+                                        {"bytes_before", before},
+                                        {"bytes_after", after}}
+                     .dump()
+              << '\n';
+    return kExitOk;
+  }
   std::cout << "compacted " << db << ": " << human_size(before) << " -> " << human_size(after)
             << '\n';
   return kExitOk;

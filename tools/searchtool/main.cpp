@@ -10,6 +10,8 @@ namespace searchtool {
 int run_index(const std::vector<std::string>& args);
 int run_extract(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
+int run_similar(const std::vector<std::string>& args);
+int run_info(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
 int run_synonyms(const std::vector<std::string>& args);
 int run_compact(const std::vector<std::string>& args);
@@ -25,6 +27,9 @@ constexpr std::array kCommands{
     Command{"extract", "print the speakers, places and dates found in articles, without indexing",
             searchtool::run_extract},
     Command{"query", "search an index", searchtool::run_query},
+    Command{"similar", "find the articles most like one of the index's", searchtool::run_similar},
+    Command{"info", "what an index holds: articles, dates, size, top speakers and places",
+            searchtool::run_info},
     Command{"delete", "remove articles from an index by id", searchtool::run_delete},
     Command{"synonyms", "load a synonyms file into an index, or show its synonyms",
             searchtool::run_synonyms},
