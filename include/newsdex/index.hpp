@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -105,9 +106,9 @@ struct SearchRequest {
 
 // One query term's part in a hit's score (README "Explain").
 struct TermScore {
-  std::string term;          // the index term: "Zcourt" is the stem of "court" and "courts"
-  std::string word;          // the term without its prefix: "court"
-  std::string field;         // "text" (title and body words), "title", ...
+  std::string term = {};     // the index term: "Zcourt" is the stem of "court" and "courts"
+  std::string word = {};     // the term without its prefix: "court"
+  std::string field = {};    // "text" (title and body words), "title", ...
   bool stemmed = false;      // whether `word` is a stem, which every word with that stem matches
   std::size_t wdf = 0;       // occurrences in the article, a title word counting the title weight
   std::size_t articles = 0;  // number of articles that have the term
@@ -117,8 +118,8 @@ struct TermScore {
 // Why a hit scores what it does: Hit::score is the sum of the terms' weights, `recency` and
 // `other`.
 struct Explanation {
-  std::vector<TermScore> terms;  // the query's weighted terms the article has, heaviest first
-  double recency = 0;            // the recency boost (SearchRequest::recency_half_life_days)
+  std::vector<TermScore> terms = {};  // the query's weighted terms the article has, heaviest first
+  double recency = 0;                 // the recency boost (SearchRequest::recency_half_life_days)
   // The part of query parts Xapian weighs as one term (wildcards, OP_SYNONYM); 0 otherwise.
   double other = 0;
   std::size_t length = 0;     // the article's length: all its terms' occurrences
@@ -127,14 +128,14 @@ struct Explanation {
 
 // What Index::similar looks for: articles like one in the index (README "More like this").
 struct SimilarRequest {
-  std::string id;          // the article to find others like
+  std::string id = {};     // the article to find others like
   std::size_t limit = 10;  // hits to return, 1..IndexOptions::max_limit
   std::size_t offset = 0;  // hits to skip, for paging
   std::size_t snippet_bytes = 300;
   // How many of the article's most telling terms to search for, 1..100. Default 20.
   std::size_t terms = 20;
   // A query the hits must also match, as a filter: "date:2024 place:chile". Default none.
-  std::string filter;
+  std::string filter = {};
   bool collapse_duplicates = true;  // as in SearchRequest
   bool explain = false;             // as in SearchRequest
 };
@@ -222,12 +223,12 @@ struct SearchResults {
 // What an index holds (searchtool info).
 struct IndexInfo {
   std::size_t articles = 0;
-  std::optional<Date> first_date = {};      // the earliest publication date; nullopt when none is dated
-  std::optional<Date> last_date = {};       // the latest
+  std::optional<Date> first_date = {};  // the earliest publication date; nullopt when none is dated
+  std::optional<Date> last_date = {};   // the latest
   std::size_t undated = 0;              // articles without a publication date
   std::uintmax_t bytes = 0;             // size of the index's files on this machine
   std::size_t shards = 1;               // Xapian databases the index is made of
-  std::string language = {};                // stemming language for articles that name none
+  std::string language = {};            // stemming language for articles that name none
   unsigned title_weight = 3;            // how many body words a title word counts as
   std::size_t stories_with_copies = 0;  // groups of copies of one story (README "Duplicates")
   std::size_t articles_with_copies = 0;  // the articles in those groups

@@ -27,5 +27,9 @@ int main() {
   [[maybe_unused]] const newsdex::TimelineBucket bucket{.count = 1};
   [[maybe_unused]] const newsdex::ShardFailure failure{.error = "timeout"};
   [[maybe_unused]] const newsdex::SearchResults results{.total = 1};
+  [[maybe_unused]] const newsdex::TermScore term{.weight = 1};
+  [[maybe_unused]] const newsdex::Explanation explanation{.recency = 1};
+  [[maybe_unused]] const newsdex::SimilarRequest similar{.id = "a1", .terms = 5};
+  [[maybe_unused]] const newsdex::IndexInfo info{.articles = 1};
   return 0;
 }
