@@ -471,7 +471,7 @@ IndexWriter IndexWriter::open(const fs::path& path, WriterOptions options) {
   const fs::path folder = folder_path(path);
   if (std::error_code ignored; fs::is_regular_file(folder, ignored)) {
     throw IndexFormatError(path.string() +
-                           " is a file, not an index folder (to change the databases a stub "
+                           " is not an index folder but a file (to change the databases a stub "
                            "file lists, open each where it is)");
   }
   auto impl = std::make_unique<Impl>();
@@ -665,7 +665,7 @@ void compact_index(const fs::path& path, CompactOptions options) {
   }
   if (fs::is_regular_file(path)) {
     throw IndexFormatError(path.string() +
-                           " is a file, not an index folder (to compact the databases a stub "
+                           " is not an index folder but a file (to compact the databases a stub "
                            "file lists, compact each where it is)");
   }
   try {

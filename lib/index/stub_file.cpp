@@ -92,7 +92,10 @@ std::vector<StubEntry> read_stub_file(const fs::path& file) {
             "ARGS\" (xapian-progsrv)");
       }
     } else {
-      throw bad("unknown database type \"" + type + "\" (use auto, glass or remote)");
+      // Most often not a stub file at all but some other file given as the index.
+      throw bad("unknown database type \"" + type + "\": " + file.string() +
+                " is not an index (neither a Xapian database nor a stub file, whose lines start "
+                "with auto, glass or remote)");
     }
     entries.push_back(std::move(entry));
   }

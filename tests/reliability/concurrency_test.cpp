@@ -163,7 +163,8 @@ class SnapshotChecker {
     const auto results = index.search({.query = std::string(testing::kGeneratedMarker),
                                        .limit = 5,
                                        .sort = SortOrder::newest,
-                                       .facets = {FacetField::source}});
+                                       .facets = {FacetField::source},
+                                       .collapse_duplicates = false});
     std::size_t by_source = 0;
     for (const auto& value : results.facets.at(0).values)
       by_source += value.count;
@@ -280,8 +281,8 @@ TEST(ReadersAndWriterProcess, QueriesAnswerCorrectlyWhileAnotherProcessIndexes) 
   std::thread tool_queries([&] {
     while (!done) {
       const auto result = testing::run_command(
-          SEARCHTOOL_PATH, {"query", "--db", (dir / "db").string(), "--json", "--facets", "source",
-                            std::string(testing::kGeneratedMarker)});
+          SEARCHTOOL_PATH, {"query", "--db", (dir / "db").string(), "--json", "--no-collapse",
+                            "--facets", "source", std::string(testing::kGeneratedMarker)});
       if (result.exit_code != 0) {
         ADD_FAILURE() << "searchtool query failed while indexing: " << result.err;
         ++failures;

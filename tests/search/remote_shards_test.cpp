@@ -364,7 +364,7 @@ TEST_F(RemoteShardsTest, WritersRefuseRemoteShards) {
   const auto through_file =
       run_command(SEARCHTOOL_PATH, {"index", "--db", path("remote.stub"), path("corpus.jsonl")});
   EXPECT_EQ(through_file.exit_code, 1);
-  EXPECT_NE(through_file.err.find("is a file, not an index folder"), std::string::npos)
+  EXPECT_NE(through_file.err.find("is not an index folder but a file"), std::string::npos)
       << through_file.err;
   fs::create_directories(path("remote-folder"));
   fs::copy_file(path("remote.stub"), path("remote-folder") / "XAPIANDB");
