@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <limits>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,9 +18,14 @@ namespace {
 constexpr std::size_t kBands = schema::kSignatureHashes / schema::kSignatureRows;
 static_assert(kBands * schema::kSignatureRows == schema::kSignatureHashes);
 
-// Postings of one band term looked at, at most: a band that thousands of articles share comes
-// from boilerplate, not from copies of one story, and must not make indexing slow.
-constexpr std::size_t kMaxPostingsPerBand = 1000;
+// A band that more indexed articles share than this comes from boilerplate or a template, not
+// from copies of one story: it is not searched, so that it cannot make indexing slow.
+constexpr Xapian::doccount kMaxArticlesPerBand = 1000;
+
+// Indexed articles read per new article, at most, rarest bands first: copies share most bands,
+// so the first few bands find them, and a corpus of look-alike texts (generated, or market
+// reports of one template) costs a bounded number of reads per article.
+constexpr std::size_t kMaxIndexedReads = 32;
 
 // SplitMix64's finaliser: spreads the bits of a word's hash, differently for each of the
 // signature's hash functions.
@@ -86,11 +92,31 @@ struct Indexed {
 };
 
 std::optional<Indexed> read_indexed(Xapian::WritableDatabase& database, Xapian::docid docid) {
-  const Xapian::Document document = database.get_document(docid);
+  const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
   const auto signature = decode_signature(document.get_value(schema::kSignatureSlot));
   if (!signature) return std::nullopt;
   return Indexed{*signature, date_of(document.get_value(schema::kDateSlot)),
                  document.get_value(schema::kDuplicateGroupSlot)};
+}
+
+// An article's band terms in each shard, the rarest first, leaving out the bands of boilerplate
+// (kMaxArticlesPerBand).
+std::vector<std::pair<std::size_t, std::string>> bands_to_search(
+    std::span<Xapian::WritableDatabase* const> shards, const std::vector<std::string>& bands) {
+  std::vector<std::tuple<Xapian::doccount, std::size_t, std::string>> counted;
+  for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+    for (const auto& band : bands) {
+      const Xapian::doccount articles = shards[shard]->get_termfreq(band);
+      if (articles > 0 && articles <= kMaxArticlesPerBand)
+        counted.emplace_back(articles, shard, band);
+    }
+  }
+  std::sort(counted.begin(), counted.end());
+  std::vector<std::pair<std::size_t, std::string>> ordered;
+  ordered.reserve(counted.size());
+  for (auto& [articles, shard, band] : counted)
+    ordered.emplace_back(shard, std::move(band));
+  return ordered;
 }
 
 // The key of an indexed article, counting the keys this chunk has given but not yet written.
@@ -233,23 +259,23 @@ std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> sh
                .signature = *chunk[j].signature});
         }
       }
-      for (std::size_t shard = 0; shard < shards.size(); ++shard) {
-        Xapian::WritableDatabase& database = *shards[shard];
-        std::size_t postings = 0;
-        for (auto it = database.postlist_begin(band);
-             it != database.postlist_end(band) && postings < kMaxPostingsPerBand;
-             ++it, ++postings) {
-          const Place place{shard, *it};
-          if (stale(place) || !indexed_seen.insert(place).second) continue;
-          const auto found = read_indexed(database, *it);
-          if (!found || !is_copy(found->signature, found->date)) continue;
-          candidates.push_back(
-              {.similarity = signature_similarity(*article.signature, found->signature),
-               .shard = shard,
-               .docid = *it,
-               .key = pending_key(tags, place, found->key),
-               .signature = found->signature});
-        }
+    }
+    std::size_t reads = 0;
+    for (const auto& [shard, band] : bands_to_search(shards, bands)) {
+      Xapian::WritableDatabase& database = *shards[shard];
+      for (auto it = database.postlist_begin(band);
+           it != database.postlist_end(band) && reads < kMaxIndexedReads; ++it) {
+        const Place place{shard, *it};
+        if (stale(place) || !indexed_seen.insert(place).second) continue;
+        ++reads;
+        const auto found = read_indexed(database, *it);
+        if (!found || !is_copy(found->signature, found->date)) continue;
+        candidates.push_back(
+            {.similarity = signature_similarity(*article.signature, found->signature),
+             .shard = shard,
+             .docid = *it,
+             .key = pending_key(tags, place, found->key),
+             .signature = found->signature});
       }
     }
     std::stable_sort(
