@@ -23,6 +23,10 @@ void rethrow_xapian_error(const Xapian::Error& error, const std::string& path) {
   if (type == "DatabaseNotFoundError") {
     throw IndexNotFoundError("no index at " + path);
   }
+  if (type == "UnimplementedError") {
+    // A query Xapian's matcher cannot run; the parser let it through, so no position is known.
+    throw QueryError("Xapian cannot run this query: " + error.get_msg(), 0);
+  }
   if (type == "DatabaseOpeningError") {
     throw IndexFormatError(path + " is not an index: " + detail);
   }

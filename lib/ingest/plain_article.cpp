@@ -133,6 +133,8 @@ Article parse_plain_article(std::string_view text, std::string_view file,
           break;
       }
     }
+    // The last line without a line break: no next line for an error to name.
+    if (line_end == text.size()) break;
     pos = line_end + 1;
     ++line_number;
     body_line = line_number;

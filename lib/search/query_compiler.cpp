@@ -287,7 +287,18 @@ class NameProcessor : public Xapian::FieldProcessor {
       }
     }
     if (parts.size() == 1) return parts.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+    if (!wildcard) {
+      return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+    }
+    // Xapian's phrases take terms only, so "marta so*" is the phrase of the whole words and the
+    // wildcard anywhere in the same field.
+    const Xapian::Query last = parts.back();
+    parts.pop_back();
+    const Xapian::Query exact =
+        parts.size() == 1
+            ? parts.front()
+            : Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+    return Xapian::Query(Xapian::Query::OP_AND, exact, last);
   }
 
   std::string field_;

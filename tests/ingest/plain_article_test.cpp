@@ -153,6 +153,10 @@ TEST(PlainArticle, RejectsAnEmptyBody) {
   EXPECT_EQ(blank_after.message(), "empty body");
   EXPECT_EQ(blank_after.line(), 2u);
   EXPECT_EQ(plain_error("date 2023-05-02   ").message(), "empty body");
+  // Without a final line break, the error names the last line, not one after it.
+  const InputError unterminated = plain_error("date 2023-05-02\r\ntitle Nothing.\rfollows");
+  EXPECT_EQ(unterminated.message(), "empty body");
+  EXPECT_EQ(unterminated.line(), 2u);
 }
 
 TEST(PlainArticle, RejectsAHeaderGivenTwice) {
