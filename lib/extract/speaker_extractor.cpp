@@ -364,11 +364,24 @@ class Reader {
   bool inside_organisation_name(std::size_t i, std::size_t e) const {
     const std::string_view raw = tokens_.raw(i);
     const bool plural = raw.ends_with("s'") || raw.ends_with("s\u2019");
+    // "Standard and Poor's Corp", "Moody's Investors Service Inc": a company suffix ends a
+    // name that has the possessive in it.
+    if (!plural && i + 1 < e && is_company_suffix(e - 1)) {
+      for (std::size_t j = i + 1; j < e; ++j) {
+        if (!is_name_word(j) || (cls(j) & kTitle)) return false;
+      }
+      return true;
+    }
     if (!plural || i + 1 >= e || !(cls(e - 1) & kOrgHead)) return false;
     for (std::size_t j = i + 1; j < e; ++j) {
       if (!is_name_word(j)) return false;
     }
     return true;
+  }
+
+  bool is_company_suffix(std::size_t i) const {
+    return is_one_of_keys(i, {"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc",
+                              "plc", "ag", "sa", "nv", "gmbh"});
   }
 
   // ---- parsing a window into a subject ----
@@ -750,13 +763,26 @@ class Reader {
           !is_one_of_keys(b2 - 1, {"by", "from", "like", "including"})) {
         return;
       }
-      attribute(phrase, in_quote);
-      if (joined) {
-        if (b2 < b - 1) {
-          const Phrase other = parse(b2, b - 1);
-          if (other.kind == Phrase::Kind::name) attribute(other, in_quote);
+      if (joined && b2 < b - 1) {
+        const Phrase other = parse(b2, b - 1);
+        // "Standard and Poor's Corp said", "S and P said": one company, not two speakers.
+        const bool one_word = other.kind == Phrase::Kind::name && other.end - other.begin == 1;
+        const bool initials =
+            one_word && e - b == 1 && tokens_.raw(b2).size() <= 2 && tokens_.raw(b).size() <= 2;
+        if (one_word && (phrase.organisation || initials)) {
+          Phrase company = phrase;
+          company.begin = other.begin;
+          company.name = other.name + " and " + phrase.name;
+          company.role.clear();
+          company.organisation = true;
+          attribute(company, in_quote);
+          return;
         }
+        attribute(phrase, in_quote);
+        if (other.kind == Phrase::Kind::name) attribute(other, in_quote);
+        return;
       }
+      attribute(phrase, in_quote);
       return;
     }
     if (e != v) return;

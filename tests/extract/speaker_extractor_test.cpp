@@ -233,6 +233,19 @@ TEST(SpeakerExtractor, TwoSubjectsJoinedByAnd) {
             (Names{"Ana Ruiz", "Tomas Berg"}));
 }
 
+TEST(SpeakerExtractor, CompanyNamesWithAndArePlainNames) {
+  EXPECT_EQ(names_of(speakers_of("Harlow and Finch's Corp said it affirmed the ratings of the "
+                                 "utility. The outlook is stable, H and F said.")),
+            (Names{"Harlow and Finch's Corp", "H and F"}));
+  EXPECT_EQ(names_of(speakers_of("Quarry Holdings Inc said it sold the unit.")),
+            Names{"Quarry Holdings Inc"});
+  EXPECT_EQ(names_of(speakers_of("Marlow's Shipping Co said freight rates fell.")),
+            Names{"Marlow's Shipping Co"});
+  // A possessive before a role still gives context, not a name.
+  EXPECT_EQ(names_of(speakers_of("Norway's Ambassador Ida Berg said the talks went well.")),
+            Names{"Ida Berg"});
+}
+
 TEST(SpeakerExtractor, RelativePronounAfterAComma) {
   EXPECT_EQ(names_of(speakers_of("The plan was drawn up by Ana Ruiz, who said it was cheap.")),
             Names{"Ana Ruiz"});
