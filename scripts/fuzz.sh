@@ -60,7 +60,7 @@ run_one() {
   local dictionary
   dictionary=$(dictionary_of "$target")
   local start=$SECONDS status=0
-  "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+  LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan.supp "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
     -max_len=8192 -print_final_stats=1 -artifact_prefix="$artifacts/" \
     ${dictionary:+-dict=$dictionary} "$corpus" >"$build/fuzz-$target.log" 2>&1 || status=$?
   local runs
