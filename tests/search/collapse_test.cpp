@@ -6,6 +6,7 @@
 #include <newsdex/index.hpp>
 #include <newsdex/index_writer.hpp>
 
+#include "support/hit_ids.hpp"
 #include "support/temp_dir.hpp"
 
 namespace newsdex {
@@ -61,13 +62,6 @@ class CollapseTest : public ::testing::Test {
     return Index::open(*dir_ / "db").search(request);
   }
 
-  static std::vector<std::string> ids(const SearchResults& results) {
-    std::vector<std::string> out;
-    for (const auto& hit : results.hits)
-      out.push_back(hit.id);
-    return out;
-  }
-
   static testing::TempDir* dir_;
 };
 
@@ -101,7 +95,7 @@ TEST_F(CollapseTest, TheBestRankedCopyStandsForTheStory) {
   EXPECT_EQ(results.hits[0].duplicates, 2u);
   // Date order keeps the newest copy.
   const auto newest = search({.query = "freighters", .sort = SortOrder::newest});
-  EXPECT_EQ(ids(newest), std::vector<std::string>{"reprint"});
+  EXPECT_EQ(testing::hit_ids(newest), std::vector<std::string>{"reprint"});
   const auto oldest = search({.query = "freighters", .sort = SortOrder::oldest});
   ASSERT_EQ(oldest.hits.size(), 1u);
   EXPECT_NE(oldest.hits[0].id, "reprint");
@@ -109,7 +103,7 @@ TEST_F(CollapseTest, TheBestRankedCopyStandsForTheStory) {
 
 TEST_F(CollapseTest, CountsOnlyTheCopiesThatMatch) {
   const auto results = search({.query = "dahl"});  // the reprint's byline
-  EXPECT_EQ(ids(results), std::vector<std::string>{"reprint"});
+  EXPECT_EQ(testing::hit_ids(results), std::vector<std::string>{"reprint"});
   EXPECT_EQ(results.hits[0].duplicates, 0u);
   const auto trained = search({.query = "qualified OR trained"});
   ASSERT_EQ(trained.hits.size(), 1u);

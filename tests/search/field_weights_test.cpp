@@ -7,17 +7,11 @@
 #include <newsdex/index.hpp>
 #include <newsdex/index_writer.hpp>
 
+#include "support/hit_ids.hpp"
 #include "support/temp_dir.hpp"
 
 namespace newsdex {
 namespace {
-
-std::vector<std::string> ids(const SearchResults& results) {
-  std::vector<std::string> out;
-  for (const auto& hit : results.hits)
-    out.push_back(hit.id);
-  return out;
-}
 
 // Two articles of the same length: "herring" once in one's title, twice in the other's body.
 void add_herring_articles(IndexWriter& writer) {
@@ -52,7 +46,7 @@ TEST(TitleWeight, ATitleWordCountsThreeBodyWordsByDefault) {
   EXPECT_EQ(wdf(dir / "db", "in-title", "Sherring"), 1u);
   EXPECT_EQ(wdf(dir / "db", "in-body", "herring"), 2u);
   EXPECT_EQ(Xapian::Database((dir / "db").string()).get_metadata("newsdex.title_weight"), "3");
-  EXPECT_EQ(ids(Index::open(dir / "db").search({.query = "herring"})),
+  EXPECT_EQ(testing::hit_ids(Index::open(dir / "db").search({.query = "herring"})),
             (std::vector<std::string>{"in-title", "in-body"}));
 }
 
@@ -63,7 +57,7 @@ TEST(TitleWeight, IsChosenWhenTheIndexIsCreatedAndKeptAfterwards) {
     add_herring_articles(writer);
   }
   EXPECT_EQ(wdf(dir / "db", "in-title", "herring"), 1u);
-  EXPECT_EQ(ids(Index::open(dir / "db").search({.query = "herring"})),
+  EXPECT_EQ(testing::hit_ids(Index::open(dir / "db").search({.query = "herring"})),
             (std::vector<std::string>{"in-body", "in-title"}));
   {
     auto writer = IndexWriter::open(dir / "db", {.title_weight = 5});  // ignored: not new
@@ -95,7 +89,7 @@ class StopwordTest : public ::testing::Test {
 
   static std::vector<std::string> sorted_ids(SearchRequest request) {
     request.sort = SortOrder::oldest;
-    auto found = ids(Index::open(*dir_ / "db").search(request));
+    auto found = testing::hit_ids(Index::open(*dir_ / "db").search(request));
     std::sort(found.begin(), found.end());
     return found;
   }

@@ -19,6 +19,7 @@
 #include <newsdex/error.hpp>
 #include <newsdex/index.hpp>
 
+#include "support/hit_ids.hpp"
 #include "support/run_command.hpp"
 #include "support/tcp_server.hpp"
 #include "support/temp_dir.hpp"
@@ -209,13 +210,6 @@ void expect_same(const SearchResults& expected, const SearchResults& actual,
   }
 }
 
-std::vector<std::string> ids(const SearchResults& results) {
-  std::vector<std::string> out;
-  for (const auto& hit : results.hits)
-    out.push_back(hit.id);
-  return out;
-}
-
 class RemoteShardsTest : public ::testing::Test {
  protected:
   static constexpr std::size_t kArticles = 300;
@@ -290,8 +284,8 @@ TEST_F(RemoteShardsTest, EveryQueryAnswersAlikeOnOneIndexLocalShardsAndRemoteSha
       }
       // Each shard expands a wildcard into its own words, weighted by its own statistics
       // (README): the same articles match, in another order.
-      auto want = ids(all_expected);
-      auto got = ids(all_actual);
+      auto want = testing::hit_ids(all_expected);
+      auto got = testing::hit_ids(all_actual);
       std::sort(want.begin(), want.end());
       std::sort(got.begin(), got.end());
       EXPECT_EQ(want, got) << what;
@@ -402,7 +396,7 @@ TEST_F(RemoteShardsTest, AShardThatStopsAnsweringFailsWithinTheTimeoutOrIsLeftOu
   const auto partial_index = Index::open(path("failing.stub"), lenient);
   const auto full = index.search(request);
   ASSERT_FALSE(full.partial);
-  EXPECT_EQ(ids(partial_index.search(request)), ids(full));
+  EXPECT_EQ(testing::hit_ids(partial_index.search(request)), testing::hit_ids(full));
   const auto healthy = Index::open(path("healthy.stub")).search(request);
   ASSERT_LT(healthy.total, full.total);
   ASSERT_GT(healthy.total, 0u);
@@ -430,7 +424,7 @@ TEST_F(RemoteShardsTest, AShardThatStopsAnsweringFailsWithinTheTimeoutOrIsLeftOu
     EXPECT_EQ(results.failed_shards[0].shard, second.address());
     EXPECT_FALSE(results.failed_shards[0].error.empty());
     EXPECT_EQ(results.total, healthy.total);
-    EXPECT_EQ(ids(results), ids(healthy));
+    EXPECT_EQ(testing::hit_ids(results), testing::hit_ids(healthy));
     ASSERT_FALSE(results.warnings.empty());
     EXPECT_NE(results.warnings[0].find("partial results"), std::string::npos);
   };
@@ -464,10 +458,10 @@ TEST_F(RemoteShardsTest, AShardThatStopsAnsweringFailsWithinTheTimeoutOrIsLeftOu
 
   // Back on its port: searched again, by the same Index objects.
   second.start();
-  EXPECT_EQ(ids(index.search(request)), ids(full));
+  EXPECT_EQ(testing::hit_ids(index.search(request)), testing::hit_ids(full));
   const auto again = partial_index.search(request);
   EXPECT_FALSE(again.partial);
-  EXPECT_EQ(ids(again), ids(full));
+  EXPECT_EQ(testing::hit_ids(again), testing::hit_ids(full));
 
   // None answers: an error even when partial answers are allowed.
   first.kill();
@@ -489,12 +483,12 @@ TEST_F(RemoteShardsTest, ConnectionsTheServersCloseWhenIdleAreOpenedAgain) {
   stub.close();
   const auto index = Index::open(path("idle.stub"));
   const SearchRequest request{.query = "counted", .snippet_bytes = 0};
-  const auto expected = ids(Index::open(path("single")).search(request));
+  const auto expected = testing::hit_ids(Index::open(path("single")).search(request));
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 5; ++i)
-        EXPECT_EQ(ids(index.search(request)), expected);
+        EXPECT_EQ(testing::hit_ids(index.search(request)), expected);
     });
   }
   for (auto& thread : threads)
@@ -503,7 +497,7 @@ TEST_F(RemoteShardsTest, ConnectionsTheServersCloseWhenIdleAreOpenedAgain) {
   for (int i = 0; i < 3; ++i) {
     const auto results = index.search(request);
     EXPECT_FALSE(results.partial);
-    EXPECT_EQ(ids(results), expected);
+    EXPECT_EQ(testing::hit_ids(results), expected);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <newsdex/index.hpp>
 #include <newsdex/index_writer.hpp>
 
+#include "support/hit_ids.hpp"
 #include "support/temp_dir.hpp"
 
 namespace newsdex {
@@ -60,13 +61,6 @@ class SimilarTest : public ::testing::Test {
     return Index::open(*dir_ / "db").similar(request);
   }
 
-  static std::vector<std::string> ids(const SearchResults& results) {
-    std::vector<std::string> out;
-    for (const auto& hit : results.hits)
-      out.push_back(hit.id);
-    return out;
-  }
-
   static testing::TempDir* dir_;
 };
 
@@ -76,7 +70,7 @@ TEST_F(SimilarTest, FindsTheSameSubjectFirstAndNeverTheArticleOrItsCopies) {
   const auto results = similar({.id = "strike"});
   ASSERT_TRUE(results);
   EXPECT_EQ(results->similar_to, "strike");
-  const auto found = ids(*results);
+  const auto found = testing::hit_ids(*results);
   ASSERT_GE(found.size(), 2u);
   EXPECT_EQ(found[0], "strike-ends");
   EXPECT_EQ(found[1], "rotterdam-cranes");
@@ -85,7 +79,7 @@ TEST_F(SimilarTest, FindsTheSameSubjectFirstAndNeverTheArticleOrItsCopies) {
   EXPECT_EQ(std::count(found.begin(), found.end(), "marathon"), 0);
   EXPECT_EQ(results->total, found.size());
   // Copies stay out with collapsing off too.
-  const auto all = ids(*similar({.id = "strike", .collapse_duplicates = false}));
+  const auto all = testing::hit_ids(*similar({.id = "strike", .collapse_duplicates = false}));
   EXPECT_EQ(std::count(all.begin(), all.end(), "strike-copy"), 0);
 }
 
@@ -107,7 +101,7 @@ TEST_F(SimilarTest, ReportsTheTellingTermsAsStems) {
 TEST_F(SimilarTest, AFilterNarrowsTheHitsAndExplainAddsUp) {
   const auto results = similar({.id = "strike", .filter = "date:2023", .explain = true});
   ASSERT_TRUE(results);
-  EXPECT_EQ(ids(*results), std::vector<std::string>{"rotterdam-cranes"});
+  EXPECT_EQ(testing::hit_ids(*results), std::vector<std::string>{"rotterdam-cranes"});
   const auto& hit = results->hits[0];
   ASSERT_TRUE(hit.explanation);
   double sum = 0;
