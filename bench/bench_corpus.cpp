@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <string_view>
 
 #include <newsdex/ingest.hpp>
@@ -192,6 +193,14 @@ struct CorpusSource::Impl {
     return std::nullopt;
   }
 };
+
+std::string corpus_problem(const CorpusOptions& options) {
+  if (!options.input.empty() && !std::filesystem::exists(options.input)) {
+    return "no corpus at " + options.input + " (use --generate N for a generated one)";
+  }
+  if (options.input.empty() && options.generate == 0) return "nothing to index";
+  return {};
+}
 
 CorpusSource::CorpusSource(CorpusOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);

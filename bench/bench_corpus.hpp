@@ -39,6 +39,10 @@ struct CorpusOptions {
   std::size_t mean_body_bytes = 1500;  // of generated articles
 };
 
+// What is wrong with `options` as a corpus to index (no such input file, or nothing to read),
+// for a usage message; empty when nothing is.
+std::string corpus_problem(const CorpusOptions& options);
+
 // Streams the articles CorpusOptions describe; input articles the reader skips (no body, bad
 // date) are skipped here too, so every consumer sees the same sequence.
 class CorpusSource {

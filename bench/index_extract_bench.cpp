@@ -81,10 +81,10 @@ Options parse_options(int argc, char** argv) {
       usage("unknown option " + arg);
     }
   }
-  if (!options.corpus.input.empty() && !fs::exists(options.corpus.input)) {
-    usage("no corpus at " + options.corpus.input + " (use --generate N for a generated one)");
+  if (const std::string problem = newsdex::bench::corpus_problem(options.corpus);
+      !problem.empty()) {
+    usage(problem);
   }
-  if (options.corpus.input.empty() && options.corpus.generate == 0) usage("nothing to index");
   return options;
 }
 
