@@ -3,6 +3,7 @@
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -376,13 +377,14 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   std::optional<SearchResults> similar(const SimilarRequest& request, Xapian::Database& database)
       const;
   static void count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all,
-                            const Xapian::Query& query, Xapian::Database& database,
-                            Xapian::ValueCountMatchSpy& groups, SearchResults& results);
+                            const detail::StoryPage* stories, const Xapian::Query& query,
+                            Xapian::Database& database, Xapian::ValueCountMatchSpy& groups,
+                            SearchResults& results);
   // The hits of `page`, which `query` found: snippets, copies and explanations as asked.
   std::vector<Hit> make_hits(const detail::RankedPage& page, const Xapian::Query& query,
                              const PageOptions& options, Xapian::Database& database) const;
-  void find_duplicates(const Xapian::Query& query, const Xapian::MSetIterator& match, Hit& hit,
-                       Xapian::Database& database) const;
+  void find_duplicates(const Xapian::Query& query, const detail::RankedPage& page,
+                       std::vector<Hit>& hits, Xapian::Database& database) const;
   std::optional<std::string> suggest(const SearchRequest& request, std::size_t total,
                                      Xapian::Database& database) const;
 };
@@ -459,7 +461,6 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
                                          request.recency_weight, request.recency_reference);
   }
   enquire.set_query(recency ? recency->apply(query, database) : query);
-  if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
   detail::FacetCounter counter(database, request.facets, request.timeline);
   // Exact counts need every match considered, which Xapian otherwise avoids.
   const Xapian::doccount check_at_least =
@@ -467,8 +468,7 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   // Over several remote databases, Xapian 1.4 counts some matches twice in the match spies when
   // it also ranks a page in an order that involves a value (and ours always breaks ties by
   // date), so remote shards count in a match of their own that ranks nothing.
-  // Xapian's count after collapsing stays a range even when it saw every match; a spy on the
-  // group slot beside the counter counts the stories exactly.
+  // A spy on the group slot beside the counter counts the stories exactly.
   Xapian::ValueCountMatchSpy groups(detail::schema::kDuplicateGroupSlot);
   const bool count_stories_with_counter = request.collapse_duplicates && !counter.empty();
   std::optional<Xapian::MSet> counted;
@@ -482,33 +482,55 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
     counter.attach(enquire);
     if (count_stories_with_counter) enquire.add_matchspy(&groups);
   }
-  const bool counting_in_page = !counter.empty() && !counted;
+  bool counting_in_page = !counter.empty() && !counted;
   // Past the last article every offset gives the same empty page; clamped, a huge one cannot
   // wrap around Xapian's 32-bit counts (nor can offset + limit).
   const auto offset =
       static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, database.get_doccount()));
   const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, 1u << 30));
-  detail::RankedPage page;
-  // relevance_then_newest may run the match twice, which a facet counter would count twice.
-  if (request.sort == SortOrder::relevance && !counting_in_page) {
-    page = detail::relevance_then_newest(enquire, detail::schema::kDateSlot, offset, limit);
-  } else {
+  // Hits [first, first + count) of the ranking. The match spies count in the first match only,
+  // which considers every article; later ones rank.
+  std::optional<Xapian::MSet> counting_match;
+  auto rank = [&](Xapian::doccount first, Xapian::doccount count) {
+    detail::RankedPage page;
+    // relevance_then_newest may run the match twice, which a facet counter would count twice.
+    if (request.sort == SortOrder::relevance && !counting_in_page) {
+      return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, first, count);
+    }
     if (request.sort == SortOrder::relevance) {
       enquire.set_sort_by_relevance_then_value(detail::schema::kDateSlot, true);
     } else {
       enquire.set_sort_by_value_then_relevance(detail::schema::kDateSlot,
                                                request.sort == SortOrder::newest);
     }
-    page.mset = enquire.get_mset(offset, limit, counting_in_page ? check_at_least : 0);
+    page.mset = enquire.get_mset(first, count, counting_in_page ? check_at_least : 0);
     for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
       page.hits.push_back(it);
+    if (counting_in_page) {
+      counting_match = page.mset;
+      enquire.clear_matchspies();
+      counting_in_page = false;
+    }
+    return page;
+  };
+  detail::RankedPage page;
+  std::optional<detail::StoryPage> stories;
+  if (request.collapse_duplicates) {
+    stories = detail::collapse_after_ranking([&](Xapian::doccount count) { return rank(0, count); },
+                                             detail::schema::kDuplicateGroupSlot, offset, limit);
+  }
+  if (stories) {
+    page = stories->page;
+  } else {
+    if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
+    page = rank(offset, limit);
   }
   // The match that considered every article knows the exact total.
-  const Xapian::MSet& mset = counted ? *counted : page.mset;
+  const Xapian::MSet& mset = counted ? *counted : counting_match ? *counting_match : page.mset;
   SearchResults results;
   results.query = request.query;
-  count_matches(mset, request.collapse_duplicates, count_stories_with_counter, enquire.get_query(),
-                database, groups, results);
+  count_matches(mset, request.collapse_duplicates, count_stories_with_counter,
+                stories ? &*stories : nullptr, enquire.get_query(), database, groups, results);
   if (results.total < request.suggest_below) {
     results.suggestion = suggest(request, results.total, database);
     if (any_remote) {
@@ -536,13 +558,15 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   return results;
 }
 
-// Totals from `mset`, and when copies are collapsed the exact number of stories, which
-// Xapian's count after collapsing gives only as a range even when it saw every match: from
-// `groups` when it watched a match that considered every article (`counted_all`), else from a
-// second pass over the matches of `query`, in a match that ranks nothing, when they are few.
+// Totals from `mset`, and when copies are collapsed the number of stories: exactly from
+// `groups` when it watched a match that considered every article (`counted_all`) or from
+// `stories` when its window held every match; else, when the matches are few, from a second
+// pass over the matches of `query` in a match that ranks nothing; else an estimate, from the
+// share of copies among the ranked window or Xapian's own after its collapse.
 void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all,
-                                const Xapian::Query& query, Xapian::Database& database,
-                                Xapian::ValueCountMatchSpy& groups, SearchResults& results) {
+                                const detail::StoryPage* stories, const Xapian::Query& query,
+                                Xapian::Database& database, Xapian::ValueCountMatchSpy& groups,
+                                SearchResults& results) {
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (!collapsed) return;
@@ -551,11 +575,26 @@ void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool c
     results.total_exact = true;
     return;
   }
-  if (results.total_exact) return;
+  if (stories && stories->whole_match) {
+    results.total = stories->window_stories;
+    results.total_exact = true;
+    return;
+  }
+  if (!stories && results.total_exact) return;
   const Xapian::doccount matches = mset.get_uncollapsed_matches_upper_bound();
-  if (matches > kExactStoryCountLimit) return;
+  if (matches > kExactStoryCountLimit) {
+    if (stories && stories->window_articles > 0) {
+      results.total = static_cast<std::size_t>(static_cast<double>(results.total) *
+                                                   static_cast<double>(stories->window_stories) /
+                                                   static_cast<double>(stories->window_articles) +
+                                               0.5);
+      results.total_exact = false;
+    }
+    return;
+  }
   Xapian::Enquire counting(database);
   counting.set_query(query);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
   counting.add_matchspy(&groups);
   counting.get_mset(0, 0, matches);
   results.total = count_stories(groups);
@@ -585,35 +624,55 @@ std::vector<Hit> Index::Impl::make_hits(const detail::RankedPage& page, const Xa
     hit.places = std::move(article.places);
     hit.source = std::move(article.source);
     hit.url = std::move(article.url);
-    if (options.collapse_duplicates) find_duplicates(query, it, hit, database);
     if (options.explain) {
       const double boost = options.recency && hit.date ? options.recency->boost(*hit.date) : 0;
       hit.explanation = detail::explain_score(database, *it, weighted, hit.score, boost);
     }
     hits.push_back(std::move(hit));
   }
+  if (options.collapse_duplicates) find_duplicates(query, page, hits, database);
   return hits;
 }
 
-// The other articles matching `query` that are in the group of `match`'s article. Xapian's
-// collapse count is only a lower bound (the matcher skips what cannot reach the page), so they
-// are looked up: in the group's term, which holds few articles.
-void Index::Impl::find_duplicates(const Xapian::Query& query, const Xapian::MSetIterator& match,
-                                  Hit& hit, Xapian::Database& database) const {
-  const std::string key = match.get_collapse_key();
-  if (key.empty()) return;
-  const std::string group = std::string(detail::schema::kDuplicateGroup) + key;
-  if (database.get_termfreq(group) < 2) return;
+// For each hit of `page`, the other articles matching `query` in its group of copies. Xapian's
+// collapse count is only a lower bound (the matcher skips what cannot reach the page), and a
+// collapse after ranking sees only its window, so they are looked up, in one match over the
+// groups' terms, which hold few articles.
+void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::RankedPage& page,
+                                  std::vector<Hit>& hits, Xapian::Database& database) const {
+  std::unordered_map<std::string, std::size_t> hit_of_group;
+  std::vector<Xapian::Query> group_terms;
+  std::vector<Xapian::Query> page_ids;
+  Xapian::doccount grouped_articles = 0;
+  for (std::size_t i = 0; i < page.hits.size(); ++i) {
+    const std::string key =
+        page.hits[i].get_document().get_value(detail::schema::kDuplicateGroupSlot);
+    if (key.empty()) continue;
+    const std::string group = std::string(detail::schema::kDuplicateGroup) + key;
+    const Xapian::doccount size = database.get_termfreq(group);
+    if (size < 2 || !hit_of_group.emplace(key, i).second) continue;
+    group_terms.emplace_back(group);
+    page_ids.emplace_back(detail::schema::id_term(hits[i].id));
+    grouped_articles += size;
+  }
+  if (group_terms.empty()) return;
   Xapian::Enquire enquire(database);
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_AND_NOT,
-                    Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(group)),
-                    Xapian::Query(detail::schema::id_term(hit.id))));
-  const Xapian::MSet copies =
-      enquire.get_mset(0, Hit::kMaxDuplicateIds, database.get_termfreq(group));
-  hit.duplicates = copies.get_matches_estimated();
-  for (auto it = copies.begin(); it != copies.end(); ++it)
-    hit.duplicate_ids.push_back(detail::decode_document_data(it.get_document().get_data()).id);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_AND_NOT,
+      Xapian::Query(Xapian::Query::OP_FILTER, query,
+                    Xapian::Query(Xapian::Query::OP_OR, group_terms.begin(), group_terms.end())),
+      Xapian::Query(Xapian::Query::OP_OR, page_ids.begin(), page_ids.end())));
+  const Xapian::MSet copies = enquire.get_mset(0, grouped_articles);
+  for (auto it = copies.begin(); it != copies.end(); ++it) {
+    const Xapian::Document document = it.get_document();
+    const auto found = hit_of_group.find(document.get_value(detail::schema::kDuplicateGroupSlot));
+    if (found == hit_of_group.end()) continue;
+    Hit& hit = hits[found->second];
+    ++hit.duplicates;
+    if (hit.duplicate_ids.size() < Hit::kMaxDuplicateIds) {
+      hit.duplicate_ids.push_back(detail::decode_document_data(document.get_data()).id);
+    }
+  }
 }
 
 namespace {
@@ -681,12 +740,27 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   }
   enquire.set_query(query);
-  if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
-  const detail::RankedPage page = detail::relevance_then_newest(
-      enquire, detail::schema::kDateSlot, static_cast<Xapian::doccount>(request.offset),
-      static_cast<Xapian::doccount>(request.limit));
+  const auto offset =
+      static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, database.get_doccount()));
+  const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, 1u << 30));
+  std::optional<detail::StoryPage> stories;
+  if (request.collapse_duplicates) {
+    stories = detail::collapse_after_ranking(
+        [&](Xapian::doccount count) {
+          return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, 0, count);
+        },
+        detail::schema::kDuplicateGroupSlot, offset, limit);
+  }
+  detail::RankedPage page;
+  if (stories) {
+    page = stories->page;
+  } else {
+    if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
+    page = detail::relevance_then_newest(enquire, detail::schema::kDateSlot, offset, limit);
+  }
   Xapian::ValueCountMatchSpy groups(detail::schema::kDuplicateGroupSlot);
-  count_matches(page.mset, request.collapse_duplicates, false, query, database, groups, results);
+  count_matches(page.mset, request.collapse_duplicates, false, stories ? &*stories : nullptr, query,
+                database, groups, results);
   results.hits = make_hits(page, query,
                            {.offset = request.offset,
                             .snippet_bytes = request.snippet_bytes,

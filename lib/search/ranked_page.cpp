@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 namespace newsdex::detail {
 
@@ -53,6 +54,55 @@ RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_
     start = end;
   }
   return page;
+}
+
+namespace {
+
+// The stories of `window` in order, the first article of each; stops once `wanted` are found.
+StoryPage pick_stories(RankedPage window, Xapian::valueno group_slot, std::size_t wanted) {
+  StoryPage stories;
+  stories.window_articles = window.hits.size();
+  std::unordered_set<std::string> groups;
+  std::vector<Xapian::MSetIterator> picked;
+  for (const auto& hit : window.hits) {
+    const std::string group = hit.get_document().get_value(group_slot);
+    if (!group.empty() && !groups.insert(group).second) continue;
+    picked.push_back(hit);
+  }
+  stories.window_stories = picked.size();
+  if (picked.size() > wanted) picked.resize(wanted);
+  stories.page.mset = std::move(window.mset);
+  stories.page.hits = std::move(picked);
+  return stories;
+}
+
+}  // namespace
+
+std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top, Xapian::valueno group_slot,
+                                                Xapian::doccount offset, Xapian::doccount limit) {
+  const std::size_t wanted = std::size_t{offset} + limit;
+  // Beyond this many articles per story wanted, Xapian's own collapse is the cheaper.
+  constexpr std::size_t kMaxWindowPerStory = 20;
+  std::size_t window = 2 * wanted + 10;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    RankedPage ranked = rank_top(static_cast<Xapian::doccount>(window));
+    const bool whole_match = ranked.hits.size() < window;
+    StoryPage stories = pick_stories(std::move(ranked), group_slot, wanted);
+    stories.whole_match = whole_match;
+    if (whole_match || stories.page.hits.size() >= wanted) {
+      // The page proper: the stories before it were picked only to know which to skip.
+      auto& hits = stories.page.hits;
+      hits.erase(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(
+                                                  std::min<std::size_t>(offset, hits.size())));
+      return stories;
+    }
+    // Copies filled the window: widen it by the share of copies seen, with room to spare.
+    const std::size_t per_story = (stories.window_articles + stories.window_stories - 1) /
+                                  std::max<std::size_t>(1, stories.window_stories);
+    if (per_story > kMaxWindowPerStory) break;
+    window = wanted * per_story * 3 / 2 + 10;
+  }
+  return std::nullopt;
 }
 
 }  // namespace newsdex::detail

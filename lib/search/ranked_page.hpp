@@ -2,6 +2,8 @@
 // Xapian's set_sort_by_relevance_then_value(date slot, newest first) orders them, but cheaper.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include <xapian.h>
@@ -23,5 +25,27 @@ struct RankedPage {
 RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_slot,
                                  Xapian::doccount offset, Xapian::doccount limit,
                                  Xapian::doccount check_at_least = 0);
+
+// A page of stories: hits of a ranking with the copies of a story (articles sharing a non-empty
+// value in the group slot) dropped after the best of them, and what the window of ranked
+// articles they were picked from says about the whole match.
+struct StoryPage {
+  RankedPage page;                  // page.mset: the window, uncollapsed
+  std::size_t window_articles = 0;  // articles in the window
+  std::size_t window_stories = 0;   // stories among them
+  bool whole_match = false;         // the window held every matching article
+};
+
+// The top `count` articles of a ranking, in result order.
+using RankTop = std::function<RankedPage(Xapian::doccount count)>;
+
+// Stories [offset, offset + limit) of the ranking `rank_top` gives, collapsed after ranking:
+// Xapian's Enquire::set_collapse_key reads the group of every candidate and raises its weight
+// threshold more slowly, which makes a one-word search about twice as slow, while copies are
+// few among the top hits of a news archive. Ranks a window a little larger than the page, and a
+// larger one if copies filled it; nullopt when even that held too few stories, for the caller
+// to collapse with Xapian.
+std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top, Xapian::valueno group_slot,
+                                                Xapian::doccount offset, Xapian::doccount limit);
 
 }  // namespace newsdex::detail

@@ -1,5 +1,7 @@
 // Searches show copies of one story as one hit (README "Duplicates"), unless asked not to.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -150,6 +152,85 @@ TEST_F(CollapseTest, PagesDoNotRepeatAStory) {
   }
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_TRUE(std::count(seen.begin(), seen.end(), "talks") == 1);
+}
+
+// Many stories with many copies each, for the paths a small index never takes: copies that
+// fill the first window of ranked articles, and a story with more copies than any window.
+class ManyCopiesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    auto writer = IndexWriter::open(*dir_ / "db");
+    std::uint32_t random = 12345;
+    auto next_word = [&] {
+      random = random * 1103515245u + 12345u;
+      return "w" + std::to_string((random >> 8) % 3000);
+    };
+    for (int story = 0; story < 60; ++story) {
+      // "alpha": every story, story 0 best and with 45 copies; "beta": 4 copies each;
+      // "gamma": mostly single articles.
+      std::string body;
+      for (int i = 0; i <= (story == 0 ? 12 : story % 5); ++i)
+        body += "alpha ";
+      if (story % 3 == 0) body += "beta beta ";
+      if (story % 2 == 0) body += "gamma ";
+      for (int i = 0; i < 40; ++i)
+        body += next_word() + ' ';
+      const int copies = story == 0 ? 45 : story % 3 == 0 ? 4 : story % 4 == 0 ? 2 : 1;
+      for (int copy = 0; copy < copies; ++copy) {
+        writer.add({.id = "s" + std::to_string(story) + "-c" + std::to_string(copy),
+                    .date = Date::from_days(Date{2022, 1, 1}.days() + story * 3 + copy % 3),
+                    .title = "Report " + std::to_string(story),
+                    .body = body});
+      }
+    }
+    writer.commit();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static std::string story_of(const std::string& id) { return id.substr(0, id.find('-')); }
+
+  static testing::TempDir* dir_;
+};
+
+testing::TempDir* ManyCopiesTest::dir_ = nullptr;
+
+TEST_F(ManyCopiesTest, PagesOfStoriesAreTheFirstCopyOfEachInTheFullRanking) {
+  const auto index = Index::open(*dir_ / "db");
+  for (const std::string query : {"alpha", "beta", "gamma", "alpha beta"}) {
+    for (const auto sort : {SortOrder::relevance, SortOrder::newest}) {
+      SearchRequest all{.query = query, .limit = 1000, .sort = sort, .collapse_duplicates = false};
+      const auto every_article = index.search(all);
+      std::vector<std::string> first_copies;
+      std::map<std::string, std::size_t> matching_copies;
+      for (const auto& hit : every_article.hits) {
+        if (matching_copies[story_of(hit.id)]++ == 0) first_copies.push_back(hit.id);
+      }
+      for (const bool with_facets : {false, true}) {
+        for (std::size_t offset : {0, 7, 10, 30}) {
+          SearchRequest request{.query = query, .limit = 10, .offset = offset, .sort = sort};
+          if (with_facets) request.facets = {FacetField::month};
+          const auto page = index.search(request);
+          const std::string context =
+              query + " offset " + std::to_string(offset) + (with_facets ? " facets" : "");
+          EXPECT_EQ(page.total, first_copies.size()) << context;
+          EXPECT_TRUE(page.total_exact) << context;
+          const auto begin = std::min(first_copies.begin() + static_cast<std::ptrdiff_t>(offset),
+                                      first_copies.end());
+          const auto end = std::min(begin + 10, first_copies.end());
+          EXPECT_EQ(testing::hit_ids(page), std::vector<std::string>(begin, end)) << context;
+          for (const auto& hit : page.hits) {
+            EXPECT_EQ(hit.duplicates, matching_copies[story_of(hit.id)] - 1) << context << hit.id;
+            std::set<std::string> copies(hit.duplicate_ids.begin(), hit.duplicate_ids.end());
+            EXPECT_EQ(copies.size(), hit.duplicate_ids.size()) << context << hit.id;
+            EXPECT_FALSE(copies.contains(hit.id)) << context << hit.id;
+            for (const auto& copy : copies)
+              EXPECT_EQ(story_of(copy), story_of(hit.id)) << context << hit.id;
+          }
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
