@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache
   libxapian-dev xapian-tools python3-xapian
-  libstemmer-dev libboost-program-options-dev nlohmann-json3-dev zlib1g-dev
+  libstemmer-dev libboost-program-options-dev nlohmann-json3-dev rapidjson-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   iso-codes libgweather-4-common
   clang libclang-rt-14-dev

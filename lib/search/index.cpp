@@ -517,7 +517,8 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   std::optional<detail::StoryPage> stories;
   if (request.collapse_duplicates) {
     stories = detail::collapse_after_ranking([&](Xapian::doccount count) { return rank(0, count); },
-                                             detail::schema::kDuplicateGroupSlot, offset, limit);
+                                             database, detail::schema::kDuplicateGroupSlot, offset,
+                                             limit);
   }
   if (stories) {
     page = stories->page;
@@ -644,9 +645,13 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::Rank
   std::vector<Xapian::Query> group_terms;
   std::vector<Xapian::Query> page_ids;
   Xapian::doccount grouped_articles = 0;
+  std::vector<Xapian::docid> docids;
+  for (const auto& hit : page.hits)
+    docids.push_back(*hit);
+  const std::vector<std::string> keys =
+      detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, docids);
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
-    const std::string key =
-        page.hits[i].get_document().get_value(detail::schema::kDuplicateGroupSlot);
+    const std::string& key = keys[i];
     if (key.empty()) continue;
     const std::string group = std::string(detail::schema::kDuplicateGroup) + key;
     const Xapian::doccount size = database.get_termfreq(group);
@@ -663,14 +668,19 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::Rank
                     Xapian::Query(Xapian::Query::OP_OR, group_terms.begin(), group_terms.end())),
       Xapian::Query(Xapian::Query::OP_OR, page_ids.begin(), page_ids.end())));
   const Xapian::MSet copies = enquire.get_mset(0, grouped_articles);
-  for (auto it = copies.begin(); it != copies.end(); ++it) {
-    const Xapian::Document document = it.get_document();
-    const auto found = hit_of_group.find(document.get_value(detail::schema::kDuplicateGroupSlot));
+  std::vector<Xapian::docid> copy_docids;
+  for (auto it = copies.begin(); it != copies.end(); ++it)
+    copy_docids.push_back(*it);
+  const std::vector<std::string> copy_keys =
+      detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, copy_docids);
+  std::size_t position = 0;
+  for (auto it = copies.begin(); it != copies.end(); ++it, ++position) {
+    const auto found = hit_of_group.find(copy_keys[position]);
     if (found == hit_of_group.end()) continue;
     Hit& hit = hits[found->second];
     ++hit.duplicates;
     if (hit.duplicate_ids.size() < Hit::kMaxDuplicateIds) {
-      hit.duplicate_ids.push_back(detail::decode_document_data(document.get_data()).id);
+      hit.duplicate_ids.push_back(detail::decode_document_data(it.get_document().get_data()).id);
     }
   }
 }
@@ -749,7 +759,7 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
         [&](Xapian::doccount count) {
           return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, 0, count);
         },
-        detail::schema::kDuplicateGroupSlot, offset, limit);
+        database, detail::schema::kDuplicateGroupSlot, offset, limit);
   }
   detail::RankedPage page;
   if (stories) {

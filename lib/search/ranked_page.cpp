@@ -56,18 +56,39 @@ RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_
   return page;
 }
 
+std::vector<std::string> values_in_slot(const Xapian::Database& database, Xapian::valueno slot,
+                                        const std::vector<Xapian::docid>& docids) {
+  std::vector<std::pair<Xapian::docid, std::size_t>> by_docid;
+  for (std::size_t i = 0; i < docids.size(); ++i)
+    by_docid.emplace_back(docids[i], i);
+  std::sort(by_docid.begin(), by_docid.end());
+  std::vector<std::string> values(docids.size());
+  Xapian::ValueIterator stream = database.valuestream_begin(slot);
+  const Xapian::ValueIterator end = database.valuestream_end(slot);
+  for (const auto& [docid, position] : by_docid) {
+    if (stream == end) break;
+    stream.skip_to(docid);
+    if (stream != end && stream.get_docid() == docid) values[position] = *stream;
+  }
+  return values;
+}
+
 namespace {
 
 // The stories of `window` in order, the first article of each; stops once `wanted` are found.
-StoryPage pick_stories(RankedPage window, Xapian::valueno group_slot, std::size_t wanted) {
+StoryPage pick_stories(RankedPage window, const Xapian::Database& database,
+                       Xapian::valueno group_slot, std::size_t wanted) {
+  std::vector<Xapian::docid> docids;
+  for (const auto& hit : window.hits)
+    docids.push_back(*hit);
+  const std::vector<std::string> group_of = values_in_slot(database, group_slot, docids);
   StoryPage stories;
   stories.window_articles = window.hits.size();
   std::unordered_set<std::string> groups;
   std::vector<Xapian::MSetIterator> picked;
-  for (const auto& hit : window.hits) {
-    const std::string group = hit.get_document().get_value(group_slot);
-    if (!group.empty() && !groups.insert(group).second) continue;
-    picked.push_back(hit);
+  for (std::size_t i = 0; i < window.hits.size(); ++i) {
+    if (!group_of[i].empty() && !groups.insert(group_of[i]).second) continue;
+    picked.push_back(window.hits[i]);
   }
   stories.window_stories = picked.size();
   if (picked.size() > wanted) picked.resize(wanted);
@@ -78,8 +99,10 @@ StoryPage pick_stories(RankedPage window, Xapian::valueno group_slot, std::size_
 
 }  // namespace
 
-std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top, Xapian::valueno group_slot,
-                                                Xapian::doccount offset, Xapian::doccount limit) {
+std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
+                                                const Xapian::Database& database,
+                                                Xapian::valueno group_slot, Xapian::doccount offset,
+                                                Xapian::doccount limit) {
   const std::size_t wanted = std::size_t{offset} + limit;
   // Beyond this many articles per story wanted, Xapian's own collapse is the cheaper.
   constexpr std::size_t kMaxWindowPerStory = 20;
@@ -87,7 +110,7 @@ std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top, Xapian:
   for (int attempt = 0; attempt < 2; ++attempt) {
     RankedPage ranked = rank_top(static_cast<Xapian::doccount>(window));
     const bool whole_match = ranked.hits.size() < window;
-    StoryPage stories = pick_stories(std::move(ranked), group_slot, wanted);
+    StoryPage stories = pick_stories(std::move(ranked), database, group_slot, wanted);
     stories.whole_match = whole_match;
     if (whole_match || stories.page.hits.size() >= wanted) {
       // The page proper: the stories before it were picked only to know which to skip.

@@ -1,0 +1,97 @@
+// The stored document data: what the encoder writes the decoder reads back exactly, other
+// tools' additions are skipped, and damaged data is an IndexFormatError saying what is wrong.
+#include "schema/document_data.hpp"
+
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <newsdex/error.hpp>
+
+namespace newsdex::detail {
+namespace {
+
+Article full_article() {
+  return {.id = "story-1",
+          .date = Date::parse("2022-12-01"),
+          .title = "Baku \"rejects\" resolution",
+          .body =
+              "Line one.\nLine two\twith a tab, a backslash \\ and a control \x01 byte; "
+              "Ağdam, 日本, 😀.",
+          .source = "Caspian Wire",
+          .url = "https://example.com/story-1?a=1&b=2",
+          .language = "en",
+          .speakers = {"Marta Soto", "Leyla Abdullayeva"},
+          .places = {"Ağdam", "Lachin"}};
+}
+
+void expect_same(const Article& decoded, const Article& original) {
+  EXPECT_EQ(decoded.id, original.id);
+  EXPECT_EQ(decoded.date, original.date);
+  EXPECT_EQ(decoded.title, original.title);
+  EXPECT_EQ(decoded.body, original.body);
+  EXPECT_EQ(decoded.source, original.source);
+  EXPECT_EQ(decoded.url, original.url);
+  EXPECT_EQ(decoded.language, original.language);
+  EXPECT_EQ(decoded.speakers, original.speakers);
+  EXPECT_EQ(decoded.places, original.places);
+}
+
+TEST(DocumentData, DecodesWhatItEncodes) {
+  const Article article = full_article();
+  expect_same(decode_document_data(encode_document_data(article)), article);
+  const Article bare{.id = "x", .body = "b"};
+  expect_same(decode_document_data(encode_document_data(bare)), bare);
+  EXPECT_FALSE(decode_document_data(encode_document_data(bare)).date.has_value());
+}
+
+TEST(DocumentData, ReadsAnyValidJsonOfTheLayout) {
+  // Escapes the encoder never writes, in any order, with fields it does not know.
+  const Article decoded = decode_document_data(
+      R"( { "extra": {"nested": [1, {"id": "not this"}], "n": null}, "body": "caf\u00e9 \ud83d\ude00",
+            "places": [], "speakers": ["A\/B"], "id": "42", "score": 1.5, "flag": true,
+            "date": "2022-01-31" } )");
+  EXPECT_EQ(decoded.id, "42");
+  EXPECT_EQ(decoded.body, "café 😀");
+  EXPECT_EQ(decoded.speakers, std::vector<std::string>{"A/B"});
+  EXPECT_TRUE(decoded.places.empty());
+  EXPECT_EQ(decoded.date, Date::parse("2022-01-31"));
+}
+
+TEST(DocumentData, BadDataSaysWhatIsWrong) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"", "stored document data is not a JSON object"},
+      {R"(["id"])", "stored document data is not a JSON object"},
+      {R"("story")", "stored document data is not a JSON object"},
+      {"42", "stored document data is not a JSON object"},
+      {R"({"id": "x")", "stored document data is not a JSON object"},
+      {R"({"id": "x"} {})", "stored document data is not a JSON object"},
+      {"{\"id\": \"\xff\"}", "stored document data is not a JSON object"},
+      {R"({"id": 7})", "stored field \"id\" is not a string"},
+      {R"({"body": ["a"]})", "stored field \"body\" is not a string"},
+      {R"({"date": {"y": 2022}})", "stored field \"date\" is not a string"},
+      {R"({"speakers": "Marta Soto"})", "stored field \"speakers\" is not a list"},
+      {R"({"places": {"a": 1}})", "stored field \"places\" is not a list"},
+      {R"({"places": ["Baku", 3]})", "stored field \"places\" holds a non-string"},
+      {R"({"speakers": [["nested"]]})", "stored field \"speakers\" holds a non-string"},
+      {R"({"date": "2022-02-30"})", "stored date \"2022-02-30\" is invalid"},
+  };
+  for (const auto& [data, message] : cases) {
+    try {
+      decode_document_data(data);
+      ADD_FAILURE() << "no error for " << data;
+    } catch (const IndexFormatError& error) {
+      EXPECT_EQ(error.what(), message) << data;
+    }
+  }
+}
+
+TEST(DocumentData, IsPlainJsonForOtherTools) {
+  const auto object = nlohmann::json::parse(encode_document_data(full_article()));
+  EXPECT_EQ(object.at("title"), "Baku \"rejects\" resolution");
+  EXPECT_EQ(object.at("places").size(), 2u);
+}
+
+}  // namespace
+}  // namespace newsdex::detail
