@@ -24,11 +24,15 @@ void put(nlohmann::ordered_json& object, const char* key, const std::vector<std:
 class StoredArticleReader
     : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, StoredArticleReader> {
  public:
-  explicit StoredArticleReader(Article& article) : article_(article) {}
+  StoredArticleReader(Article& article, StoredBody body) : article_(article), body_(body) {}
 
   bool Key(const char* text, rapidjson::SizeType length, bool) {
     if (depth_ != 1) return true;
     const std::string_view key(text, length);
+    if (key == "body" && body_ == StoredBody::skip) {
+      stopped_at_body_ = true;
+      return false;
+    }
     key_ = key;
     text_ = nullptr;
     list_ = nullptr;
@@ -71,6 +75,7 @@ class StoredArticleReader
   bool Default() { return depth_ == 0 ? fail_not_object() : scalar(); }
 
   const std::string& problem() const { return problem_; }
+  bool stopped_at_body() const { return stopped_at_body_; }
   const std::string& date_text() const { return date_text_; }
 
  private:
@@ -102,6 +107,8 @@ class StoredArticleReader
   }
 
   Article& article_;
+  StoredBody body_;
+  bool stopped_at_body_ = false;
   int depth_ = 0;  // 1 inside the article's object
   std::string key_;
   std::string* text_ = nullptr;               // the string field being read
@@ -129,14 +136,15 @@ std::string encode_document_data(const Article& article) {
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Article decode_document_data(std::string_view data) {
+Article decode_document_data(std::string_view data, StoredBody body) {
   Article article;
-  StoredArticleReader handler(article);
+  StoredArticleReader handler(article, body);
   rapidjson::MemoryStream stream(data.data(), data.size());
   rapidjson::Reader reader;
   const bool parsed = reader.Parse<rapidjson::kParseValidateEncodingFlag>(stream, handler);
   if (!handler.problem().empty()) throw IndexFormatError(handler.problem());
-  if (!parsed) throw IndexFormatError("stored document data is not a JSON object");
+  if (!parsed && !handler.stopped_at_body())
+    throw IndexFormatError("stored document data is not a JSON object");
   if (!handler.date_text().empty()) {
     article.date = Date::parse(handler.date_text());
     if (!article.date)

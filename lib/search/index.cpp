@@ -611,7 +611,9 @@ std::vector<Hit> Index::Impl::make_hits(const detail::RankedPage& page, const Xa
       options.explain ? detail::weighted_terms(query) : std::vector<detail::WeightedTerm>{};
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
     const Xapian::MSetIterator& it = page.hits[i];
-    Article article = detail::decode_document_data(it.get_document().get_data());
+    Article article = detail::decode_document_data(
+        it.get_document().get_data(),
+        options.snippet_bytes > 0 ? detail::StoredBody::read : detail::StoredBody::skip);
     Hit hit;
     hit.rank = options.offset + i + 1;
     hit.id = std::move(article.id);
@@ -680,7 +682,8 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::Rank
     Hit& hit = hits[found->second];
     ++hit.duplicates;
     if (hit.duplicate_ids.size() < Hit::kMaxDuplicateIds) {
-      hit.duplicate_ids.push_back(detail::decode_document_data(it.get_document().get_data()).id);
+      hit.duplicate_ids.push_back(
+          detail::decode_document_data(it.get_document().get_data(), detail::StoredBody::skip).id);
     }
   }
 }

@@ -46,6 +46,17 @@ TEST(DocumentData, DecodesWhatItEncodes) {
   EXPECT_FALSE(decode_document_data(encode_document_data(bare)).date.has_value());
 }
 
+TEST(DocumentData, SkippingTheBodyKeepsEveryOtherField) {
+  const Article article = full_article();
+  Article without_body = article;
+  without_body.body.clear();
+  expect_same(decode_document_data(encode_document_data(article), StoredBody::skip), without_body);
+  // Reading stops where the body starts, so what comes before it is still checked.
+  EXPECT_THROW(decode_document_data(R"({"id": 7, "body": "b"})", StoredBody::skip),
+               IndexFormatError);
+  EXPECT_EQ(decode_document_data(R"({"id": "x", "body": "b"})", StoredBody::skip).id, "x");
+}
+
 TEST(DocumentData, ReadsAnyValidJsonOfTheLayout) {
   // Escapes the encoder never writes, in any order, with fields it does not know.
   const Article decoded = decode_document_data(
