@@ -647,11 +647,13 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::Rank
   std::vector<Xapian::Query> group_terms;
   std::vector<Xapian::Query> page_ids;
   Xapian::doccount grouped_articles = 0;
-  std::vector<Xapian::docid> docids;
-  for (const auto& hit : page.hits)
-    docids.push_back(*hit);
-  const std::vector<std::string> keys =
-      detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, docids);
+  std::vector<std::string> keys = page.group_keys;
+  if (keys.size() != page.hits.size()) {
+    std::vector<Xapian::docid> docids;
+    for (const auto& hit : page.hits)
+      docids.push_back(*hit);
+    keys = detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, docids);
+  }
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
     const std::string& key = keys[i];
     if (key.empty()) continue;

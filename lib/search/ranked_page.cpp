@@ -86,14 +86,20 @@ StoryPage pick_stories(RankedPage window, const Xapian::Database& database,
   stories.window_articles = window.hits.size();
   std::unordered_set<std::string> groups;
   std::vector<Xapian::MSetIterator> picked;
+  std::vector<std::string> picked_keys;
   for (std::size_t i = 0; i < window.hits.size(); ++i) {
     if (!group_of[i].empty() && !groups.insert(group_of[i]).second) continue;
     picked.push_back(window.hits[i]);
+    picked_keys.push_back(group_of[i]);
   }
   stories.window_stories = picked.size();
-  if (picked.size() > wanted) picked.resize(wanted);
+  if (picked.size() > wanted) {
+    picked.resize(wanted);
+    picked_keys.resize(wanted);
+  }
   stories.page.mset = std::move(window.mset);
   stories.page.hits = std::move(picked);
+  stories.page.group_keys = std::move(picked_keys);
   return stories;
 }
 
@@ -114,9 +120,11 @@ std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
     stories.whole_match = whole_match;
     if (whole_match || stories.page.hits.size() >= wanted) {
       // The page proper: the stories before it were picked only to know which to skip.
-      auto& hits = stories.page.hits;
-      hits.erase(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(
-                                                  std::min<std::size_t>(offset, hits.size())));
+      const auto skipped =
+          static_cast<std::ptrdiff_t>(std::min<std::size_t>(offset, stories.page.hits.size()));
+      stories.page.hits.erase(stories.page.hits.begin(), stories.page.hits.begin() + skipped);
+      stories.page.group_keys.erase(stories.page.group_keys.begin(),
+                                    stories.page.group_keys.begin() + skipped);
       return stories;
     }
     // Copies filled the window: widen it by the share of copies seen, with room to spare.

@@ -14,6 +14,8 @@ namespace newsdex::detail {
 struct RankedPage {
   Xapian::MSet mset;                       // holds the hits; totals come from here
   std::vector<Xapian::MSetIterator> hits;  // the page, in result order
+  // Each hit's value in the group slot of copies when the ranking already read it, else empty.
+  std::vector<std::string> group_keys;
 };
 
 // Hits [offset, offset + limit) of `enquire`'s query by relevance, ties broken by the value in
