@@ -78,6 +78,9 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   std::vector<detail::StubEntry> shards;
   bool any_remote = false;
   detail::RemoteTimeouts timeouts;
+  detail::ValueReads value_reads() const {
+    return any_remote ? detail::ValueReads::per_document : detail::ValueReads::streamed;
+  }
   IndexOptions options;
   std::string language;
   std::mutex mutex;
@@ -515,10 +518,12 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   };
   detail::RankedPage page;
   std::optional<detail::StoryPage> stories;
-  if (request.collapse_duplicates) {
+  // Remote shards collapse with Xapian, on the servers: ranking a window there and reading its
+  // groups here would cost round trips that a local database does not pay.
+  if (request.collapse_duplicates && !any_remote) {
     stories = detail::collapse_after_ranking([&](Xapian::doccount count) { return rank(0, count); },
-                                             database, detail::schema::kDuplicateGroupSlot, offset,
-                                             limit);
+                                             database, detail::schema::kDuplicateGroupSlot,
+                                             value_reads(), offset, limit);
   }
   if (stories) {
     page = stories->page;
@@ -647,13 +652,11 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::Rank
   std::vector<Xapian::Query> group_terms;
   std::vector<Xapian::Query> page_ids;
   Xapian::doccount grouped_articles = 0;
-  std::vector<std::string> keys = page.group_keys;
-  if (keys.size() != page.hits.size()) {
-    std::vector<Xapian::docid> docids;
-    for (const auto& hit : page.hits)
-      docids.push_back(*hit);
-    keys = detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, docids);
-  }
+  const std::vector<std::string> keys =
+      page.group_keys.size() == page.hits.size()
+          ? page.group_keys
+          : detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, page.hits,
+                                   value_reads());
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
     const std::string& key = keys[i];
     if (key.empty()) continue;
@@ -672,11 +675,11 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::Rank
                     Xapian::Query(Xapian::Query::OP_OR, group_terms.begin(), group_terms.end())),
       Xapian::Query(Xapian::Query::OP_OR, page_ids.begin(), page_ids.end())));
   const Xapian::MSet copies = enquire.get_mset(0, grouped_articles);
-  std::vector<Xapian::docid> copy_docids;
+  std::vector<Xapian::MSetIterator> copy_hits;
   for (auto it = copies.begin(); it != copies.end(); ++it)
-    copy_docids.push_back(*it);
-  const std::vector<std::string> copy_keys =
-      detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, copy_docids);
+    copy_hits.push_back(it);
+  const std::vector<std::string> copy_keys = detail::values_in_slot(
+      database, detail::schema::kDuplicateGroupSlot, copy_hits, value_reads());
   std::size_t position = 0;
   for (auto it = copies.begin(); it != copies.end(); ++it, ++position) {
     const auto found = hit_of_group.find(copy_keys[position]);
@@ -759,12 +762,14 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
       static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, database.get_doccount()));
   const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, 1u << 30));
   std::optional<detail::StoryPage> stories;
-  if (request.collapse_duplicates) {
+  // Remote shards collapse with Xapian, on the servers: ranking a window there and reading its
+  // groups here would cost round trips that a local database does not pay.
+  if (request.collapse_duplicates && !any_remote) {
     stories = detail::collapse_after_ranking(
         [&](Xapian::doccount count) {
           return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, 0, count);
         },
-        database, detail::schema::kDuplicateGroupSlot, offset, limit);
+        database, detail::schema::kDuplicateGroupSlot, value_reads(), offset, limit);
   }
   detail::RankedPage page;
   if (stories) {

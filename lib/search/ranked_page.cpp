@@ -57,12 +57,18 @@ RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_
 }
 
 std::vector<std::string> values_in_slot(const Xapian::Database& database, Xapian::valueno slot,
-                                        const std::vector<Xapian::docid>& docids) {
+                                        const std::vector<Xapian::MSetIterator>& hits,
+                                        ValueReads reads) {
+  std::vector<std::string> values(hits.size());
+  if (reads == ValueReads::per_document) {
+    for (std::size_t i = 0; i < hits.size(); ++i)
+      values[i] = hits[i].get_document().get_value(slot);
+    return values;
+  }
   std::vector<std::pair<Xapian::docid, std::size_t>> by_docid;
-  for (std::size_t i = 0; i < docids.size(); ++i)
-    by_docid.emplace_back(docids[i], i);
+  for (std::size_t i = 0; i < hits.size(); ++i)
+    by_docid.emplace_back(*hits[i], i);
   std::sort(by_docid.begin(), by_docid.end());
-  std::vector<std::string> values(docids.size());
   Xapian::ValueIterator stream = database.valuestream_begin(slot);
   const Xapian::ValueIterator end = database.valuestream_end(slot);
   for (const auto& [docid, position] : by_docid) {
@@ -77,11 +83,9 @@ namespace {
 
 // The stories of `window` in order, the first article of each; stops once `wanted` are found.
 StoryPage pick_stories(RankedPage window, const Xapian::Database& database,
-                       Xapian::valueno group_slot, std::size_t wanted) {
-  std::vector<Xapian::docid> docids;
-  for (const auto& hit : window.hits)
-    docids.push_back(*hit);
-  const std::vector<std::string> group_of = values_in_slot(database, group_slot, docids);
+                       Xapian::valueno group_slot, ValueReads reads, std::size_t wanted) {
+  const std::vector<std::string> group_of =
+      values_in_slot(database, group_slot, window.hits, reads);
   StoryPage stories;
   stories.window_articles = window.hits.size();
   std::unordered_set<std::string> groups;
@@ -107,8 +111,8 @@ StoryPage pick_stories(RankedPage window, const Xapian::Database& database,
 
 std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
                                                 const Xapian::Database& database,
-                                                Xapian::valueno group_slot, Xapian::doccount offset,
-                                                Xapian::doccount limit) {
+                                                Xapian::valueno group_slot, ValueReads reads,
+                                                Xapian::doccount offset, Xapian::doccount limit) {
   const std::size_t wanted = std::size_t{offset} + limit;
   // Beyond this many articles per story wanted, Xapian's own collapse is the cheaper.
   constexpr std::size_t kMaxWindowPerStory = 20;
@@ -116,7 +120,7 @@ std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
   for (int attempt = 0; attempt < 2; ++attempt) {
     RankedPage ranked = rank_top(static_cast<Xapian::doccount>(window));
     const bool whole_match = ranked.hits.size() < window;
-    StoryPage stories = pick_stories(std::move(ranked), database, group_slot, wanted);
+    StoryPage stories = pick_stories(std::move(ranked), database, group_slot, reads, wanted);
     stories.whole_match = whole_match;
     if (whole_match || stories.page.hits.size() >= wanted) {
       // The page proper: the stories before it were picked only to know which to skip.

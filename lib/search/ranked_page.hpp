@@ -29,11 +29,16 @@ RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_
                                  Xapian::doccount offset, Xapian::doccount limit,
                                  Xapian::doccount check_at_least = 0);
 
-// The value in `slot` of each of `docids` (empty where there is none), read in one pass over
-// the slot's value stream in docid order: several times cheaper than reading each document's
-// value on its own, which looks the value up afresh in the B-tree.
+// How to read the values of a few hits. A local database streams a slot's values in docid
+// order, several times cheaper than looking each document's value up afresh in the B-tree; a
+// remote one has no value streams, and Xapian emulates them by fetching every document of the
+// database in turn, one round trip each, so there the hits' documents are read instead.
+enum class ValueReads { streamed, per_document };
+
+// The value in `slot` of each of `hits` (empty where there is none).
 std::vector<std::string> values_in_slot(const Xapian::Database& database, Xapian::valueno slot,
-                                        const std::vector<Xapian::docid>& docids);
+                                        const std::vector<Xapian::MSetIterator>& hits,
+                                        ValueReads reads);
 
 // A page of stories: hits of a ranking with the copies of a story (articles sharing a non-empty
 // value in the group slot) dropped after the best of them, and what the window of ranked
@@ -56,7 +61,7 @@ using RankTop = std::function<RankedPage(Xapian::doccount count)>;
 // to collapse with Xapian.
 std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
                                                 const Xapian::Database& database,
-                                                Xapian::valueno group_slot, Xapian::doccount offset,
-                                                Xapian::doccount limit);
+                                                Xapian::valueno group_slot, ValueReads reads,
+                                                Xapian::doccount offset, Xapian::doccount limit);
 
 }  // namespace newsdex::detail
