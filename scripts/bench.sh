@@ -86,6 +86,42 @@ def commit():
     except Exception:
         return "unknown"
 
+def targets(corpus_lines):
+    # The issue's targets, checked against this run's corpus table.
+    rows = {}
+    facets_p50 = None
+    articles = None
+    for line in corpus_lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 6:
+            rows[cells[0]] = cells[1:]
+        if line.startswith("newsdex facets") and "p50 " in line:
+            facets_p50 = float(line.split("p50 ")[1].split(" ms")[0])
+        if line.startswith("corpus:") and " articles" in line:
+            articles = line.split(";")[1].split(" articles")[0].strip().replace(",", "")
+    def ratio(row, column):
+        try:
+            return float(rows[row][column])
+        except (KeyError, ValueError, IndexError):
+            return None
+    checks = []
+    def add(target, value, shown, met):
+        checks.append("| %s | %s | %s |" % (target, shown if value is not None else "not measured",
+                                            ("met" if met else "not met") if value is not None else ""))
+    v = ratio("articles/s", 3)
+    add("indexing with extraction >= 3x Xapian's articles/s", v, "%.2fx" % (v or 0), v is not None and v >= 3)
+    v = ratio("query p50 (ms)", 3)
+    add("query p50 <= 1.0x Xapian", v, "%.2fx" % (v or 0), v is not None and v <= 1.0)
+    v = ratio("query p50 (ms)", 4)
+    add("query p50 <= 0.2x FTS5", v, "%.2fx" % (v or 0), v is not None and v <= 0.2)
+    add("facets over every match p50 <= 10 ms at 215k articles", facets_p50,
+        "%.2f ms at %s articles" % (facets_p50 or 0, articles), facets_p50 is not None and facets_p50 <= 10)
+    v = ratio("index bytes / body bytes", 0)
+    add("index bytes <= 4x body bytes", v, "%.2fx" % (v or 0), v is not None and v <= 4)
+    v = ratio("peak RSS while indexing (MiB)", 0)
+    add("peak RSS while indexing <= 1 GiB", v, "%.0f MiB" % (v or 0), v is not None and v <= 1024)
+    return ["### Against the targets", "", "| target | this run | |", "|---|---|---|"] + checks
+
 lines = []
 lines.append("Run on %s, commit %s: %s, %d cores, %s of memory; load average %s before, %s after." % (
     datetime.date.today().isoformat(), commit(), cpu(), os.cpu_count(), memory(), load_before,
@@ -95,7 +131,10 @@ lines.append("Command: `scripts/bench.sh` (corpus benchmark: `corpus_bench %s`).
 lines.append("")
 lines.append("### Corpus benchmark")
 lines.append("")
-lines.extend(open(os.path.join(out, "corpus.md")).read().rstrip().splitlines())
+corpus_lines = open(os.path.join(out, "corpus.md")).read().rstrip().splitlines()
+lines.extend(corpus_lines)
+lines.append("")
+lines.extend(targets(corpus_lines))
 lines.append("")
 lines.append("### Microbenchmarks")
 lines.append("")
