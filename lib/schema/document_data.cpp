@@ -1,7 +1,6 @@
 #include "schema/document_data.hpp"
 
 #include <nlohmann/json.hpp>
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 #include <newsdex/error.hpp>
@@ -138,10 +137,19 @@ std::string encode_document_data(const Article& article) {
 
 Article decode_document_data(std::string_view data, StoredBody body) {
   Article article;
+  // JSON text holds no NUL byte; the in-place parse below would take one for the end.
+  if (data.find('\0') != std::string_view::npos) {
+    throw IndexFormatError("stored document data is not a JSON object");
+  }
   StoredArticleReader handler(article, body);
-  rapidjson::MemoryStream stream(data.data(), data.size());
+  // Parsed in place, strings unescaped where they lie: rapidjson 1.1 otherwise copies them onto
+  // a stack that starts as a null pointer, and offsets it (undefined behaviour).
+  std::string text(data);
+  rapidjson::InsituStringStream stream(text.data());
   rapidjson::Reader reader;
-  const bool parsed = reader.Parse<rapidjson::kParseValidateEncodingFlag>(stream, handler);
+  const bool parsed =
+      reader.Parse<rapidjson::kParseInsituFlag | rapidjson::kParseValidateEncodingFlag>(stream,
+                                                                                        handler);
   if (!handler.problem().empty()) throw IndexFormatError(handler.problem());
   if (!parsed && !handler.stopped_at_body())
     throw IndexFormatError("stored document data is not a JSON object");

@@ -98,6 +98,12 @@ TEST(DocumentData, BadDataSaysWhatIsWrong) {
   }
 }
 
+TEST(DocumentData, ANulByteIsNotJson) {
+  using namespace std::string_literals;
+  EXPECT_THROW(decode_document_data("{\"id\": \"x\"}\0 trailing"s), IndexFormatError);
+  EXPECT_THROW(decode_document_data("{\"id\": \"x\0y\"}"s), IndexFormatError);
+}
+
 TEST(DocumentData, IsPlainJsonForOtherTools) {
   const auto object = nlohmann::json::parse(encode_document_data(full_article()));
   EXPECT_EQ(object.at("title"), "Baku \"rejects\" resolution");
