@@ -1,5 +1,7 @@
 #include "schema/document_data.hpp"
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 #include <rapidjson/reader.h>
 
@@ -135,17 +137,16 @@ std::string encode_document_data(const Article& article) {
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Article decode_document_data(std::string_view data, StoredBody body) {
+Article decode_document_data(std::string data, StoredBody body) {
   Article article;
   // JSON text holds no NUL byte; the in-place parse below would take one for the end.
-  if (data.find('\0') != std::string_view::npos) {
+  if (data.find('\0') != std::string::npos) {
     throw IndexFormatError("stored document data is not a JSON object");
   }
   StoredArticleReader handler(article, body);
   // Parsed in place, strings unescaped where they lie: rapidjson 1.1 otherwise copies them onto
   // a stack that starts as a null pointer, and offsets it (undefined behaviour).
-  std::string text(data);
-  rapidjson::InsituStringStream stream(text.data());
+  rapidjson::InsituStringStream stream(data.data());
   rapidjson::Reader reader;
   const bool parsed =
       reader.Parse<rapidjson::kParseInsituFlag | rapidjson::kParseValidateEncodingFlag>(stream,

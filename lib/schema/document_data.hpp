@@ -3,7 +3,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include <newsdex/article.hpp>
 
@@ -16,10 +15,10 @@ std::string encode_document_data(const Article& article);
 
 enum class StoredBody { read, skip };
 
-// Inverse of encode_document_data. Throws IndexFormatError when `data` is not such an object.
-// StoredBody::skip leaves `body` empty and stops reading where it starts: the body is stored
-// last and is most of the bytes, and results without snippets never look at it. What follows it
-// is then not checked.
-Article decode_document_data(std::string_view data, StoredBody body = StoredBody::read);
+// Inverse of encode_document_data; `data` is parsed in place. Throws IndexFormatError when `data`
+// is not such an object. StoredBody::skip leaves `body` empty and stops reading where it starts:
+// the body is stored last and is most of the bytes, and results without snippets never look at it.
+// What follows it is then not checked.
+Article decode_document_data(std::string data, StoredBody body = StoredBody::read);
 
 }  // namespace newsdex::detail

@@ -522,8 +522,8 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   // groups here would cost round trips that a local database does not pay.
   if (request.collapse_duplicates && !any_remote) {
     stories = detail::collapse_after_ranking([&](Xapian::doccount count) { return rank(0, count); },
-                                             database, detail::schema::kDuplicateGroupSlot,
-                                             value_reads(), offset, limit);
+                                             database, detail::schema::kDuplicateGroupSlot, offset,
+                                             limit);
   }
   if (stories) {
     page = stories->page;
@@ -652,11 +652,12 @@ void Index::Impl::find_duplicates(const Xapian::Query& query, const detail::Rank
   std::vector<Xapian::Query> group_terms;
   std::vector<Xapian::Query> page_ids;
   Xapian::doccount grouped_articles = 0;
-  const std::vector<std::string> keys =
-      page.group_keys.size() == page.hits.size()
-          ? page.group_keys
-          : detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, page.hits,
-                                   value_reads());
+  std::vector<std::string> read_keys;
+  if (page.group_keys.size() != page.hits.size()) {
+    read_keys = detail::values_in_slot(database, detail::schema::kDuplicateGroupSlot, page.hits,
+                                       value_reads());
+  }
+  const std::vector<std::string>& keys = read_keys.empty() ? page.group_keys : read_keys;
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
     const std::string& key = keys[i];
     if (key.empty()) continue;
@@ -762,14 +763,13 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
       static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, database.get_doccount()));
   const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, 1u << 30));
   std::optional<detail::StoryPage> stories;
-  // Remote shards collapse with Xapian, on the servers: ranking a window there and reading its
-  // groups here would cost round trips that a local database does not pay.
+  // Remote shards collapse with Xapian, on the servers, as in search().
   if (request.collapse_duplicates && !any_remote) {
     stories = detail::collapse_after_ranking(
         [&](Xapian::doccount count) {
           return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, 0, count);
         },
-        database, detail::schema::kDuplicateGroupSlot, value_reads(), offset, limit);
+        database, detail::schema::kDuplicateGroupSlot, offset, limit);
   }
   detail::RankedPage page;
   if (stories) {

@@ -83,9 +83,9 @@ namespace {
 
 // The stories of `window` in order, the first article of each; stops once `wanted` are found.
 StoryPage pick_stories(RankedPage window, const Xapian::Database& database,
-                       Xapian::valueno group_slot, ValueReads reads, std::size_t wanted) {
+                       Xapian::valueno group_slot, std::size_t wanted) {
   const std::vector<std::string> group_of =
-      values_in_slot(database, group_slot, window.hits, reads);
+      values_in_slot(database, group_slot, window.hits, ValueReads::streamed);
   StoryPage stories;
   stories.window_articles = window.hits.size();
   std::unordered_set<std::string> groups;
@@ -111,8 +111,8 @@ StoryPage pick_stories(RankedPage window, const Xapian::Database& database,
 
 std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
                                                 const Xapian::Database& database,
-                                                Xapian::valueno group_slot, ValueReads reads,
-                                                Xapian::doccount offset, Xapian::doccount limit) {
+                                                Xapian::valueno group_slot, Xapian::doccount offset,
+                                                Xapian::doccount limit) {
   const std::size_t wanted = std::size_t{offset} + limit;
   // Beyond this many articles per story wanted, Xapian's own collapse is the cheaper.
   constexpr std::size_t kMaxWindowPerStory = 20;
@@ -120,7 +120,7 @@ std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
   for (int attempt = 0; attempt < 2; ++attempt) {
     RankedPage ranked = rank_top(static_cast<Xapian::doccount>(window));
     const bool whole_match = ranked.hits.size() < window;
-    StoryPage stories = pick_stories(std::move(ranked), database, group_slot, reads, wanted);
+    StoryPage stories = pick_stories(std::move(ranked), database, group_slot, wanted);
     stories.whole_match = whole_match;
     if (whole_match || stories.page.hits.size() >= wanted) {
       // The page proper: the stories before it were picked only to know which to skip.

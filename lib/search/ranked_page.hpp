@@ -58,10 +58,10 @@ using RankTop = std::function<RankedPage(Xapian::doccount count)>;
 // threshold more slowly, which makes a one-word search about twice as slow, while copies are
 // few among the top hits of a news archive. Ranks a window a little larger than the page, and a
 // larger one if copies filled it; nullopt when even that held too few stories, for the caller
-// to collapse with Xapian.
+// to collapse with Xapian. For local databases: it streams the window's groups.
 std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
                                                 const Xapian::Database& database,
-                                                Xapian::valueno group_slot, ValueReads reads,
-                                                Xapian::doccount offset, Xapian::doccount limit);
+                                                Xapian::valueno group_slot, Xapian::doccount offset,
+                                                Xapian::doccount limit);
 
 }  // namespace newsdex::detail
