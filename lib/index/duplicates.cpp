@@ -99,16 +99,36 @@ std::optional<Indexed> read_indexed(Xapian::WritableDatabase& database, Xapian::
                  document.get_value(schema::kDuplicateGroupSlot)};
 }
 
+// How many articles of each shard hold each band term.
+using BandCounts = std::unordered_map<std::string, std::vector<Xapian::doccount>>;
+
+// The counts of `bands` in every shard, looked up in sorted order: terms that sort together lie
+// in the same blocks of Xapian's B-tree, which are then read once rather than once per article.
+BandCounts count_bands(std::span<Xapian::WritableDatabase* const> shards,
+                       std::vector<std::string> bands) {
+  std::sort(bands.begin(), bands.end());
+  bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
+  BandCounts counts;
+  counts.reserve(bands.size());
+  for (const auto& band : bands)
+    counts[band].resize(shards.size());
+  for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+    for (const auto& band : bands)
+      counts[band][shard] = shards[shard]->get_termfreq(band);
+  }
+  return counts;
+}
+
 // An article's band terms in each shard, the rarest first, leaving out the bands of boilerplate
 // (kMaxArticlesPerBand).
 std::vector<std::pair<std::size_t, std::string>> bands_to_search(
-    std::span<Xapian::WritableDatabase* const> shards, const std::vector<std::string>& bands) {
+    const BandCounts& counts, const std::vector<std::string>& bands) {
   std::vector<std::tuple<Xapian::doccount, std::size_t, std::string>> counted;
-  for (std::size_t shard = 0; shard < shards.size(); ++shard) {
-    for (const auto& band : bands) {
-      const Xapian::doccount articles = shards[shard]->get_termfreq(band);
-      if (articles > 0 && articles <= kMaxArticlesPerBand)
-        counted.emplace_back(articles, shard, band);
+  for (const auto& band : bands) {
+    const std::vector<Xapian::doccount>& by_shard = counts.at(band);
+    for (std::size_t shard = 0; shard < by_shard.size(); ++shard) {
+      if (by_shard[shard] > 0 && by_shard[shard] <= kMaxArticlesPerBand)
+        counted.emplace_back(by_shard[shard], shard, band);
     }
   }
   std::sort(counted.begin(), counted.end());
@@ -214,11 +234,22 @@ std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> sh
   std::unordered_map<std::string, std::vector<std::size_t>> chunk_bands;
   std::set<Place> superseded;
 
+  // What the loop below reads of the shards, read first: nothing writes them meanwhile.
+  std::vector<std::vector<std::string>> bands_of(chunk.size());
+  std::vector<std::string> searched_bands;
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    stored[i] = find_stored(shards, chunk[i]);
+    if (!chunk[i].signature) continue;
+    bands_of[i] = signature_band_terms(*chunk[i].signature);
+    if (!(stored[i] && stored[i]->unchanged)) {
+      searched_bands.insert(searched_bands.end(), bands_of[i].begin(), bands_of[i].end());
+    }
+  }
+  const BandCounts band_counts = count_bands(shards, std::move(searched_bands));
+
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     PendingArticle& article = chunk[i];
-    stored[i] = find_stored(shards, article);
-    const std::vector<std::string> bands =
-        article.signature ? signature_band_terms(*article.signature) : std::vector<std::string>{};
+    const std::vector<std::string>& bands = bands_of[i];
     const auto remember = [&] {
       for (const auto& band : bands)
         chunk_bands[band].push_back(i);
@@ -261,7 +292,7 @@ std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> sh
       }
     }
     std::size_t reads = 0;
-    for (const auto& [shard, band] : bands_to_search(shards, bands)) {
+    for (const auto& [shard, band] : bands_to_search(band_counts, bands)) {
       Xapian::WritableDatabase& database = *shards[shard];
       for (auto it = database.postlist_begin(band);
            it != database.postlist_end(band) && reads < kMaxIndexedReads; ++it) {

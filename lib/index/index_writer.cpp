@@ -5,6 +5,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -39,8 +40,8 @@ namespace {
 
 constexpr std::string_view kStubName = "XAPIANDB";
 
-// Articles built and written together by add_batch(): bounds the memory that built documents
-// hold, whatever the size of the batch a caller passes.
+// Articles built together by add_batch(): it holds the built documents of two chunks at most,
+// whatever the size of the batch a caller passes.
 constexpr std::size_t kChunkArticles = 256;
 constexpr std::size_t kChunkBytes = std::size_t{8} << 20;
 
@@ -420,13 +421,23 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     pending_bytes = 0;
   }
 
-  // add_batch() on at most kChunkArticles articles that fit in the current commit batch.
-  void add_chunk(std::span<const Article> articles, std::vector<AddOutcome> & outcomes,
-                 std::vector<std::size_t> * repeated) {
-    std::vector<std::optional<detail::BuiltDocument>> built(articles.size());
+  using BuiltChunk = std::vector<std::optional<detail::BuiltDocument>>;
+
+  // The documents of `articles`, built on the builders' threads. Touches neither the shards nor
+  // the counts, so it may run while another chunk is written.
+  BuiltChunk build(std::span<const Article> articles) {
+    BuiltChunk built(articles.size());
     run_parallel(articles.size(), builders.size(), [&](std::size_t i, std::size_t worker) {
       built[i] = builders[worker].build(articles[i], annotations_for(articles[i], {}));
     });
+    return built;
+  }
+
+  // Groups and writes the built documents of `articles` (which fit in the current commit
+  // batch), each shard on a thread of its own.
+  void write_segment(std::span<const Article> articles,
+                     std::span<std::optional<detail::BuiltDocument>> built,
+                     std::vector<AddOutcome> & outcomes, std::vector<std::size_t> * repeated) {
     std::vector<detail::BuiltDocument*> documents;
     for (auto& document : built)
       documents.push_back(&*document);
@@ -434,18 +445,40 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     std::vector<std::vector<std::size_t>> by_shard(shards.size());
     for (std::size_t i = 0; i < articles.size(); ++i)
       by_shard[shard_of(articles[i].id)].push_back(i);
-    std::vector<Written> chunk_outcomes(articles.size());
+    std::vector<Written> segment_outcomes(articles.size());
     run_parallel(shards.size(), thread_count(), [&](std::size_t shard, std::size_t) {
       apply_tags(shards[shard], tags[shard]);
       for (const std::size_t i : by_shard[shard]) {
-        chunk_outcomes[i] = write(shards[shard], *built[i]);
+        segment_outcomes[i] = write(shards[shard], *built[i]);
         built[i].reset();
       }
     });
     for (std::size_t i = 0; i < articles.size(); ++i) {
-      count(chunk_outcomes[i], articles[i].body.size() + articles[i].title.size());
-      if (repeated && chunk_outcomes[i].duplicate) repeated->push_back(outcomes.size());
-      outcomes.push_back(chunk_outcomes[i].outcome);
+      count(segment_outcomes[i], articles[i].body.size() + articles[i].title.size());
+      if (repeated && segment_outcomes[i].duplicate) repeated->push_back(outcomes.size());
+      outcomes.push_back(segment_outcomes[i].outcome);
+    }
+  }
+
+  // Writes a built chunk in segments that end where add() would have committed, so that commits
+  // fall where they would.
+  void write_chunk(std::span<const Article> articles, BuiltChunk & built,
+                   std::vector<AddOutcome> & outcomes, std::vector<std::size_t> * repeated) {
+    std::size_t start = 0;
+    while (start < articles.size()) {
+      std::size_t end = start;
+      std::size_t articles_due = pending_articles;
+      std::size_t bytes_due = pending_bytes;
+      while (end < articles.size() && articles_due < options.batch_articles &&
+             bytes_due < options.batch_bytes) {
+        ++articles_due;
+        bytes_due += articles[end].body.size() + articles[end].title.size();
+        ++end;
+      }
+      write_segment(articles.subspan(start, end - start),
+                    std::span(built).subspan(start, end - start), outcomes, repeated);
+      commit_if_due();
+      start = end;
     }
   }
 };
@@ -549,25 +582,32 @@ std::vector<AddOutcome> IndexWriter::add_batch(std::span<const Article> articles
   std::vector<AddOutcome> outcomes;
   outcomes.reserve(articles.size());
   Impl& impl = *impl_;
+  // Chunks of at most kChunkArticles articles and kChunkBytes bytes: they bound the memory that
+  // built documents hold, whatever the size of the batch.
+  std::vector<std::span<const Article>> chunks;
+  for (std::size_t start = 0; start < articles.size();) {
+    std::size_t end = start;
+    std::size_t chunk_bytes = 0;
+    while (end < articles.size() && end - start < kChunkArticles && chunk_bytes < kChunkBytes) {
+      chunk_bytes += articles[end].body.size() + articles[end].title.size();
+      ++end;
+    }
+    chunks.push_back(articles.subspan(start, end - start));
+    start = end;
+  }
   try {
-    std::size_t start = 0;
-    while (start < articles.size()) {
-      // The chunk ends where add() would have committed, so commits fall where they would.
-      std::size_t end = start;
-      std::size_t articles_due = impl.pending_articles;
-      std::size_t bytes_due = impl.pending_bytes;
-      std::size_t chunk_bytes = 0;
-      while (end < articles.size() && end - start < kChunkArticles && chunk_bytes < kChunkBytes &&
-             articles_due < impl.options.batch_articles && bytes_due < impl.options.batch_bytes) {
-        const std::size_t bytes = articles[end].body.size() + articles[end].title.size();
-        ++articles_due;
-        bytes_due += bytes;
-        chunk_bytes += bytes;
-        ++end;
+    Impl::BuiltChunk built = chunks.empty() ? Impl::BuiltChunk{} : impl.build(chunks.front());
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+      // The next chunk is built while this one is written: grouping copies runs on one thread
+      // and commits wait for the disk, which would leave a core idle. Should writing throw, the
+      // future's destructor waits for that build before the articles go.
+      std::future<Impl::BuiltChunk> next;
+      if (i + 1 < chunks.size()) {
+        next = std::async(std::launch::async,
+                          [&impl, chunk = chunks[i + 1]] { return impl.build(chunk); });
       }
-      impl.add_chunk(articles.subspan(start, end - start), outcomes, repeated);
-      impl.commit_if_due();
-      start = end;
+      impl.write_chunk(chunks[i], built, outcomes, repeated);
+      if (next.valid()) built = next.get();
     }
   } catch (const Xapian::Error& error) {
     detail::rethrow_xapian_error(error, impl.path.string());

@@ -263,6 +263,42 @@ TEST_F(DuplicateGroups, ABatchAcrossShardsGroupsAsArticleByArticleDoes) {
             keys.at("wire"));
 }
 
+// add_batch() builds a batch in chunks, the next while the last is written, and commits inside
+// them: copies far apart in a batch must still find each other.
+TEST_F(DuplicateGroups, CopiesFarApartInALargeBatchShareAGroup) {
+  // Texts of 40 words that no other shares.
+  auto filler = [](std::size_t number) {
+    std::string text;
+    for (std::size_t word = 0; word < 40; ++word) {
+      std::size_t code = number * 40 + word;
+      text += " z";
+      for (int letter = 0; letter < 4; ++letter, code /= 26)
+        text += static_cast<char>('a' + code % 26);
+    }
+    return text;
+  };
+  std::vector<Article> articles;
+  for (std::size_t i = 0; i < 700; ++i)
+    articles.push_back(article("filler-" + std::to_string(i), "2022-05-10", filler(i)));
+  articles[10] = article("wire", "2022-05-10", kStory);
+  articles[200] = article("talks", "2022-05-12", kOtherStory);
+  articles[300] = article("same-text", "2022-05-11", kStory);
+  articles[420] = article("reprint", "2022-05-11", kReprint);
+  articles[690] = article("late-copy", "2022-05-12", kStory);
+  {
+    auto writer = IndexWriter::open(path(), {.batch_articles = 100, .threads = 2, .shards = 2});
+    writer.add_batch(articles);
+    EXPECT_GE(writer.stats().commits, 6u);
+  }
+  const auto keys = groups();
+  ASSERT_NE(keys.at("wire"), "");
+  for (const char* copy : {"same-text", "reprint", "late-copy"})
+    EXPECT_EQ(keys.at(copy), keys.at("wire")) << copy;
+  EXPECT_EQ(members(keys, keys.at("wire")), 4u);
+  EXPECT_EQ(keys.at("talks"), "");
+  EXPECT_EQ(keys.at("filler-0"), "");
+}
+
 TEST_F(DuplicateGroups, ReindexingKeepsGroupsAndAnEditedArticleLeavesItsGroup) {
   {
     auto writer = IndexWriter::open(path());
