@@ -236,8 +236,43 @@ std::string period_name(TimelinePeriod period, const Date& start) {
   return buffer;
 }
 
+void SlotRunSpy::operator()(const Xapian::Document& doc, double) {
+  for (unsigned slot = first_; slot < end_; ++slot) {
+    std::string value = doc.get_value(slot);
+    if (value.empty()) return;
+    ++counts_[std::move(value)];
+  }
+}
+
+FacetCounter::Field::Field(FacetField counted, const std::vector<unsigned>& slots, bool remote)
+    : field(counted) {
+  if (slots.empty()) return;
+  if (!remote) {
+    run = std::make_unique<SlotRunSpy>(slots.front(), static_cast<unsigned>(slots.size()));
+    return;
+  }
+  for (const unsigned slot : slots)
+    per_slot.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+}
+
+void FacetCounter::Field::attach(Xapian::Enquire& enquire) {
+  if (run) enquire.add_matchspy(run.get());
+  for (auto& spy : per_slot)
+    enquire.add_matchspy(spy.get());
+}
+
+Counts FacetCounter::Field::counts() const {
+  if (run) return {run->counts().begin(), run->counts().end()};
+  std::unordered_map<std::string, std::size_t> merged;
+  for (const auto& spy : per_slot) {
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+      merged[*it] += it.get_termfreq();
+  }
+  return {merged.begin(), merged.end()};
+}
+
 FacetCounter::FacetCounter(const Xapian::Database& database, const std::vector<FacetField>& fields,
-                           std::optional<TimelinePeriod> timeline)
+                           std::optional<TimelinePeriod> timeline, bool remote)
     : timeline_(timeline) {
   bool dates = timeline.has_value();
   for (const auto field : fields) {
@@ -246,51 +281,26 @@ FacetCounter::FacetCounter(const Xapian::Database& database, const std::vector<F
     if (seen) continue;
     if (field == FacetField::year || field == FacetField::month) {
       dates = true;
-      fields_.push_back({field, {}});
+      fields_.emplace_back(field, std::vector<unsigned>{}, remote);
       continue;
     }
-    Field counted{field, {}};
-    for (const unsigned slot : slots_of(database, field)) {
-      counted.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-    }
-    fields_.push_back(std::move(counted));
+    fields_.emplace_back(field, slots_of(database, field), remote);
   }
-  if (dates) dates_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
+  if (dates) dates_.emplace(FacetField::year, std::vector<unsigned>{schema::kDateSlot}, remote);
 }
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  for (auto& field : fields_) {
-    for (auto& spy : field.spies)
-      enquire.add_matchspy(spy.get());
-  }
-  if (dates_) enquire.add_matchspy(dates_.get());
-}
-
-Counts FacetCounter::counts(const Field& field) const {
-  Counts counts;
-  if (field.spies.size() == 1) {
-    const auto& spy = *field.spies.front();
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-      counts.emplace_back(*it, it.get_termfreq());
-    return counts;
-  }
-  std::map<std::string, std::size_t> merged;
-  for (const auto& spy : field.spies) {
-    for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
-      merged[*it] += it.get_termfreq();
-  }
-  counts.assign(merged.begin(), merged.end());
-  return counts;
+  for (auto& field : fields_)
+    field.attach(enquire);
+  if (dates_) dates_->attach(enquire);
 }
 
 Counts FacetCounter::date_counts(FacetField field) const {
   std::map<std::string, std::size_t> merged;
-  for (auto it = dates_->values_begin(); it != dates_->values_end(); ++it) {
-    const std::string day = *it;
+  for (const auto& [day, count] : dates_->counts()) {
     if (day.size() != 8) continue;
     merged[field == FacetField::year ? day.substr(0, 4)
-                                     : day.substr(0, 4) + '-' + day.substr(4, 2)] +=
-        it.get_termfreq();
+                                     : day.substr(0, 4) + '-' + day.substr(4, 2)] += count;
   }
   return {merged.begin(), merged.end()};
 }
@@ -301,7 +311,7 @@ std::vector<Facet> FacetCounter::facets(const Xapian::Database& database, std::s
   for (const auto& field : fields_) {
     Counts counts = (field.field == FacetField::year || field.field == FacetField::month)
                         ? date_counts(field.field)
-                        : this->counts(field);
+                        : field.counts();
     Facet facet;
     facet.field = field.field;
     facet.distinct = counts.size();
@@ -326,9 +336,9 @@ std::vector<TimelineBucket> FacetCounter::timeline() const {
   std::vector<TimelineBucket> buckets;
   if (!timeline_ || !dates_) return buckets;
   std::map<long, std::size_t> per_period;  // days of the period's start -> count
-  for (auto it = dates_->values_begin(); it != dates_->values_end(); ++it) {
-    const auto day = parse_compact(*it);
-    if (day) per_period[period_start(*timeline_, *day).days()] += it.get_termfreq();
+  for (const auto& [value, count] : dates_->counts()) {
+    const auto day = parse_compact(value);
+    if (day) per_period[period_start(*timeline_, *day).days()] += count;
   }
   if (per_period.empty()) return buckets;
   const Date last = Date::from_days(per_period.rbegin()->first);

@@ -1,6 +1,7 @@
-// Facets and timelines: counts of field values over every matching article, taken with Xapian's
-// own ValueCountMatchSpy (one per value slot of a field, see lib/schema), so that the same
-// counting runs unchanged on remote shards served by stock xapian-tcpsrv.
+// Facets and timelines: counts of field values over every matching article, taken during the
+// match by match spies on the fields' value slots (see lib/schema). In this process a spy of
+// our own counts a whole field; remote shards, served by stock xapian-tcpsrv, run Xapian's own
+// ValueCountMatchSpy, one per value slot.
 #pragma once
 
 #include <cstddef>
@@ -35,12 +36,31 @@ std::string facet_filter(FacetField field, const std::string& display);
 Date period_start(TimelinePeriod period, const Date& day);
 std::string period_name(TimelinePeriod period, const Date& start);
 
+// Counts, over a match, the values each article keeps in the value slots first, first + 1, ...
+// up to its first empty one, which is how lib/schema fills a many-valued field: an article with
+// 3 places costs 4 value reads however many slots the busiest article fills. A spy of ours, so
+// remote servers cannot run it.
+class SlotRunSpy : public Xapian::MatchSpy {
+ public:
+  SlotRunSpy(unsigned first, unsigned count) : first_(first), end_(first + count) {}
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+
+  const std::unordered_map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  unsigned first_;
+  unsigned end_;
+  std::unordered_map<std::string, Xapian::doccount> counts_;
+};
+
 // Counts the values of the requested fields over a match. Not thread-safe: one per search.
 class FacetCounter {
  public:
   // Looks up which value slots the index uses, so no spy reads a slot that is empty everywhere.
+  // With `remote`, counts with Xapian's own spies only, which remote shards can run.
   FacetCounter(const Xapian::Database& database, const std::vector<FacetField>& fields,
-               std::optional<TimelinePeriod> timeline);
+               std::optional<TimelinePeriod> timeline, bool remote);
 
   // Whether anything is to be counted; when not, attach() adds nothing.
   bool empty() const { return fields_.empty() && !timeline_; }
@@ -54,18 +74,22 @@ class FacetCounter {
   std::vector<TimelineBucket> timeline() const;
 
  private:
+  // One field's spies: ours, or for remote shards one of Xapian's per slot.
   struct Field {
     FacetField field;
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    std::unique_ptr<SlotRunSpy> run;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> per_slot;
+
+    Field(FacetField counted, const std::vector<unsigned>& slots, bool remote);
+    void attach(Xapian::Enquire& enquire);
+    // Value -> count over the whole match, in no particular order.
+    std::vector<std::pair<std::string, std::size_t>> counts() const;
   };
-  // Value -> count summed over the spies of a field.
-  std::vector<std::pair<std::string, std::size_t>> counts(const Field& field) const;
   std::vector<std::pair<std::string, std::size_t>> date_counts(FacetField field) const;
 
   std::vector<Field> fields_;
   std::optional<TimelinePeriod> timeline_;
-  std::unique_ptr<Xapian::ValueCountMatchSpy>
-      dates_;  // publication days, for year, month, timeline
+  std::optional<Field> dates_;  // publication days, for year, month, timeline
 };
 
 }  // namespace newsdex::detail

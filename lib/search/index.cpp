@@ -464,7 +464,7 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
                                          request.recency_weight, request.recency_reference);
   }
   enquire.set_query(recency ? recency->apply(query, database) : query);
-  detail::FacetCounter counter(database, request.facets, request.timeline);
+  detail::FacetCounter counter(database, request.facets, request.timeline, any_remote);
   // Exact counts need every match considered, which Xapian otherwise avoids.
   const Xapian::doccount check_at_least =
       counter.empty() ? 0 : std::max<Xapian::doccount>(database.get_doccount(), 1);
