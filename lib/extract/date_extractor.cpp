@@ -167,9 +167,13 @@ class Scanner {
   }
 
   void add(std::size_t first, std::size_t last_excl, const Date& date, DatePrecision precision) {
+    push(Span{tokens_[extend_left(first)].start, tokens_[last_excl - 1].end}, date, precision);
+  }
+
+  // Every mention goes through here: a date outside years 1..9999 ("tomorrow" said on
+  // 9999-12-31, "May 31" or "last year" near year 1) names no day and is dropped.
+  void push(const Span& span, const Date& date, DatePrecision precision) {
     if (!date.valid()) return;
-    const std::size_t b = extend_left(first);
-    const Span span{tokens_[b].start, tokens_[last_excl - 1].end};
     dates_.push_back(MentionedDate{
         date, precision, std::string(text_.substr(span.start, span.end - span.start)), span});
   }
@@ -324,11 +328,8 @@ class Scanner {
       offset = ahead;
       first = i - 1;
     }
-    const Date date = add_days(p, offset);
-    const Span span{tokens_[extend_left_plain(first)].start, tokens_[i].end};
-    dates_.push_back(MentionedDate{date, DatePrecision::day,
-                                   std::string(text_.substr(span.start, span.end - span.start)),
-                                   span});
+    push(Span{tokens_[extend_left_plain(first)].start, tokens_[i].end}, add_days(p, offset),
+         DatePrecision::day);
     return i + 1;
   }
 
@@ -344,9 +345,7 @@ class Scanner {
     const std::string_view k = key(i);
     const auto add_plain = [&](std::size_t first, std::size_t last_excl, const Date& date,
                                DatePrecision precision) {
-      const Span span{tokens_[first].start, tokens_[last_excl - 1].end};
-      dates_.push_back(MentionedDate{
-          date, precision, std::string(text_.substr(span.start, span.end - span.start)), span});
+      push(Span{tokens_[first].start, tokens_[last_excl - 1].end}, date, precision);
     };
     if (k == "today" || k == "tonight") {
       add_plain(i, i + 1, p, DatePrecision::day);

@@ -124,6 +124,15 @@ TEST(DateExtractor, ImpossibleDatesAreSkipped) {
   EXPECT_TRUE(dates_of("Filed on February 30, 2022 and 2022-02-30.", kThursday).empty());
 }
 
+TEST(DateExtractor, RelativeMentionsBeyondTheCalendarAreSkipped) {
+  // 0001-01-01 is a Monday and 9999-12-31 a Friday: the days before and after them name nothing.
+  EXPECT_EQ(dates_of("Yesterday, last night, last month, last year and last Monday; today.",
+                     "0001-01-01"),
+            Dates{"0001-01-01 day today"});
+  EXPECT_EQ(dates_of("Tomorrow, next month, next year and next Saturday; on Friday.", "9999-12-31"),
+            Dates{"9999-12-31 day on Friday"});
+}
+
 TEST(DateExtractor, EmptyAndBrokenText) {
   EXPECT_TRUE(dates_of("", kThursday).empty());
   EXPECT_NO_THROW(dates_of("On Nov. \xFF 16 in \xC3", kThursday));
