@@ -169,7 +169,10 @@ std::optional<TextSignature> text_signature(std::string_view text, const Xapian:
   return signature;
 }
 
-std::string encode_signature(const TextSignature& signature) {
+namespace {
+
+// All 4 bytes of each value, big-endian: what the band terms hash.
+std::string full_bytes(const TextSignature& signature) {
   std::string out;
   out.reserve(signature.size() * 4);
   for (const std::uint32_t value : signature) {
@@ -179,28 +182,43 @@ std::string encode_signature(const TextSignature& signature) {
   return out;
 }
 
+// Two unrelated values agree in their low byte once in 256 times.
+constexpr double kChanceAgreement = 1.0 / 256;
+
+}  // namespace
+
+std::string encode_signature(const TextSignature& signature) {
+  std::string out;
+  out.reserve(signature.size());
+  for (const std::uint32_t value : signature)
+    out.push_back(static_cast<char>(value & 0xff));
+  return out;
+}
+
 std::optional<TextSignature> decode_signature(std::string_view stored) {
   TextSignature signature;
-  if (stored.size() != signature.size() * 4) return std::nullopt;
-  for (std::size_t i = 0; i < signature.size(); ++i) {
-    std::uint32_t value = 0;
-    for (std::size_t byte = 0; byte < 4; ++byte)
-      value = (value << 8) | static_cast<unsigned char>(stored[i * 4 + byte]);
-    signature[i] = value;
-  }
+  // One byte per value, or the 4 big-endian bytes per value of layout revision 1, of which the
+  // low byte is kept: similarity compares nothing else.
+  std::size_t width = 0;
+  if (stored.size() == signature.size()) width = 1;
+  if (stored.size() == signature.size() * 4) width = 4;
+  if (width == 0) return std::nullopt;
+  for (std::size_t i = 0; i < signature.size(); ++i)
+    signature[i] = static_cast<unsigned char>(stored[i * width + width - 1]);
   return signature;
 }
 
 double signature_similarity(const TextSignature& a, const TextSignature& b) {
   std::size_t equal = 0;
   for (std::size_t i = 0; i < a.size(); ++i)
-    equal += a[i] == b[i] ? 1 : 0;
-  return static_cast<double>(equal) / static_cast<double>(a.size());
+    equal += (a[i] & 0xff) == (b[i] & 0xff) ? 1 : 0;
+  const double share = static_cast<double>(equal) / static_cast<double>(a.size());
+  return std::max(0.0, (share - kChanceAgreement) / (1 - kChanceAgreement));
 }
 
 std::vector<std::string> signature_band_terms(const TextSignature& signature) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const std::string encoded = encode_signature(signature);
+  const std::string encoded = full_bytes(signature);
   std::vector<std::string> terms;
   terms.reserve(kBands);
   for (std::size_t band = 0; band < kBands; ++band) {

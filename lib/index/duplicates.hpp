@@ -34,17 +34,22 @@ inline constexpr std::size_t kMinSignatureWords = 25;
 std::optional<TextSignature> text_signature(std::string_view text, const Xapian::Stem& stemmer,
                                             const Xapian::Stopper* stopper);
 
-// The signature as stored in schema::kSignatureSlot, and back (nullopt for anything else).
+// The signature as stored in schema::kSignatureSlot: the low byte of each value (b-bit MinHash,
+// a quarter of the bytes for an estimate as good at the similarities that decide copies). Back,
+// the values are those low bytes; nullopt for anything but a stored signature.
 std::string encode_signature(const TextSignature& signature);
 std::optional<TextSignature> decode_signature(std::string_view stored);
 
-// The share of equal values: an estimate of the Jaccard similarity of the two word sets.
+// An estimate of the Jaccard similarity of the two word sets, from the share of values whose low
+// bytes are equal, less the share that agree by chance; so a full signature compares with a
+// stored one.
 double signature_similarity(const TextSignature& a, const TextSignature& b);
 
 // The band terms of a signature (schema::kSignatureBand).
 std::vector<std::string> signature_band_terms(const TextSignature& signature);
 
-// The group key a new group of copies takes from the signature of its first member.
+// The group key a new group of copies takes from the signature of its first member: from its
+// stored form, so that the key is the same whether that member was found indexed or pending.
 std::string new_group_key(const TextSignature& first);
 
 // When two articles count as copies of one story.

@@ -40,9 +40,10 @@ inline constexpr unsigned kDuplicateGroupSlot = 3;  // 16 hex digits, on article
 inline constexpr unsigned kSignatureSlot = 4;       // text signature, see below
 
 // The text signature of an article (lib/index/duplicates.hpp): kSignatureHashes MinHash values
-// over the distinct stems of its body, each 4 bytes big-endian, in kSignatureSlot; and one
-// boolean term per band of kSignatureRows consecutive values, kSignatureBand + the band's number
-// (2 hex digits) + 8 hex digits of a hash of its values. Articles that share a band term are
+// over the distinct stems of its body, the low byte of each in kSignatureSlot (layout revision 1
+// stored all 4 bytes big-endian; both are read); and one boolean term per band of
+// kSignatureRows consecutive values, kSignatureBand + the band's number (2 hex digits) + 8 hex
+// digits of a hash of the band's full 4-byte values. Articles that share a band term are
 // candidate copies of each other.
 inline constexpr std::size_t kSignatureHashes = 64;
 inline constexpr std::size_t kSignatureRows = 4;
@@ -69,9 +70,10 @@ inline constexpr unsigned kDefaultTitleWeight = 3;
 // lacked the facet and duplicate slots and the spelling data).
 inline constexpr int kFormatVersion = 2;
 // Additions to the layout that readers of the format do without (revision 1: text signatures
-// and duplicate groups). Articles carry it in their fingerprints, so indexing the same articles
-// again into an older index rewrites them with the additions.
-inline constexpr int kLayoutRevision = 1;
+// and duplicate groups; revision 2: one byte per signature value). Articles carry it in their
+// fingerprints, so indexing the same articles again into an older index rewrites them with the
+// additions.
+inline constexpr int kLayoutRevision = 2;
 
 // The title weight an index's kTitleWeightKey metadata holds; kDefaultTitleWeight when it holds
 // none or nonsense.

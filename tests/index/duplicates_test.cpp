@@ -3,6 +3,7 @@
 #include "index/duplicates.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -72,6 +73,20 @@ TEST(TextSignature, EstimatesTheShareOfWordsTwoTextsHaveInCommon) {
   EXPECT_EQ(detail::signature_similarity(signature_of(words), signature_of(shuffled)), 1.0);
 }
 
+TEST(TextSignature, SimilarityComparesLowBytesLessTheirChanceAgreement) {
+  detail::TextSignature a{};
+  detail::TextSignature b{};
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    a[i] = static_cast<std::uint32_t>(i);
+    // The same low byte as a's in the first half only, and other high bytes throughout.
+    b[i] = (i < a.size() / 2 ? a[i] : a[i] + 100) | 0xabcd0000u;
+  }
+  EXPECT_DOUBLE_EQ(detail::signature_similarity(a, b), (0.5 - 1.0 / 256) / (1 - 1.0 / 256));
+  for (std::size_t i = 0; i < a.size(); ++i)
+    b[i] = a[i] + 1;
+  EXPECT_EQ(detail::signature_similarity(a, b), 0.0);
+}
+
 TEST(TextSignature, NeedsEnoughWordsToTellCopiesApart) {
   // A notice of figures: another company's would differ in a word or two.
   EXPECT_FALSE(detail::text_signature(
@@ -83,9 +98,23 @@ TEST(TextSignature, NeedsEnoughWordsToTellCopiesApart) {
 TEST(TextSignature, RoundTripsThroughItsStoredFormAndHasOneTermPerBand) {
   const auto story = signature_of(kStory);
   const std::string stored = detail::encode_signature(story);
-  EXPECT_EQ(stored.size(), 4 * detail::schema::kSignatureHashes);
-  EXPECT_EQ(detail::decode_signature(stored), story);
+  ASSERT_EQ(stored.size(), detail::schema::kSignatureHashes);
+  const auto decoded = detail::decode_signature(stored);
+  ASSERT_TRUE(decoded);
+  for (std::size_t i = 0; i < story.size(); ++i)
+    EXPECT_EQ((*decoded)[i], story[i] & 0xff);
+  EXPECT_EQ(detail::signature_similarity(*decoded, story), 1.0);
+  EXPECT_EQ(detail::signature_similarity(*decoded, signature_of(kReprint)),
+            detail::signature_similarity(story, signature_of(kReprint)));
   EXPECT_FALSE(detail::decode_signature(stored.substr(1)));
+  // An index of layout revision 1 stored each value's 4 bytes, big-endian.
+  std::string revision_1;
+  for (const std::uint32_t value : story) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+      revision_1.push_back(static_cast<char>((value >> shift) & 0xff));
+  }
+  EXPECT_EQ(detail::decode_signature(revision_1), decoded);
+  EXPECT_FALSE(detail::decode_signature(revision_1.substr(1)));
   const auto bands = detail::signature_band_terms(story);
   ASSERT_EQ(bands.size(), detail::schema::kSignatureHashes / detail::schema::kSignatureRows);
   EXPECT_EQ(bands[0].substr(0, 5), "XDB00");
