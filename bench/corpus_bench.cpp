@@ -58,6 +58,7 @@ struct Options {
   std::size_t threads = 0;            // newsdex writer threads; 0: one per core
   std::size_t shards = 1;             // shards of the newsdex index
   bool compact = false;               // compact the newsdex index after indexing (timed)
+  bool merge_shards = false;          // and merge its shards into one database while at it
   bool extract = true;                // newsdex finds speakers, places and dates, as by default
   std::size_t queries = 525;
   std::size_t rounds = 3;
@@ -73,7 +74,8 @@ struct Options {
   std::cerr << "corpus_bench: " << problem << "\n"
             << "usage: corpus_bench [--input FILE.jsonl[.gz]] [--copies K] [--generate N]\n"
                "         [--body-bytes N (mean body of generated articles)]\n"
-               "         [--limit N] [--threads T] [--shards N] [--compact] [--no-extract] "
+               "         [--limit N] [--threads T] [--shards N] [--compact] [--merge-shards] "
+               "[--no-extract] "
                "[--batch N] [--batch-mb N] [--queries N] [--rounds R]\n"
                "         [--engines newsdex,xapian,fts5] [--work DIR] [--keep]\n";
   std::exit(2);
@@ -109,6 +111,9 @@ Options parse_options(int argc, char** argv) {
       options.shards = number(i);
     } else if (arg == "--compact") {
       options.compact = true;
+    } else if (arg == "--merge-shards") {
+      options.compact = true;
+      options.merge_shards = true;
     } else if (arg == "--no-extract") {
       options.extract = false;
     } else if (arg == "--batch") {
@@ -193,7 +198,7 @@ IndexFigures index_newsdex(const Options& options, const fs::path& db) {
     writer.add_batch(group);
     writer.commit();
   }
-  if (options.compact) newsdex::compact_index(db);
+  if (options.compact) newsdex::compact_index(db, {.merge_shards = options.merge_shards});
   figures.seconds = seconds_since(start);
   return figures;
 }
@@ -909,7 +914,10 @@ int main(int argc, char** argv) {
     std::cout << "newsdex: "
               << (options.threads == 0 ? std::thread::hardware_concurrency() : options.threads)
               << " thread(s), " << options.shards << " shard(s), "
-              << (options.compact ? "compacted after indexing (time included)" : "not compacted")
+              << (options.merge_shards
+                      ? "compacted into one database after indexing (time included)"
+                  : options.compact ? "compacted after indexing (time included)"
+                                    : "not compacted")
               << (options.extract ? ", extraction on (speakers, places, dates)"
                                   : ", extraction off (--no-extract)")
               << "\n\n";

@@ -135,53 +135,36 @@ std::string date_term(const DayRange& range, std::string_view day, std::string_v
   return schema::day_term(day, range.first);
 }
 
-// date: publication date, by terms for one day/month/year and by the value slot for ranges.
-class PublicationDateProcessor : public Xapian::FieldProcessor {
- public:
-  explicit PublicationDateProcessor(FieldErrors& errors) : errors_(errors) {}
-
-  Xapian::Query operator()(const std::string& value) override {
-    auto parsed = parse_date_filter(value);
-    if (auto* message = std::get_if<std::string>(&parsed))
-      return errors_.fail("date", value, *message);
-    const auto& bounds = std::get<DateBounds>(parsed);
-    if (bounds.single) {
-      return Xapian::Query(date_term(*bounds.single, schema::kDay, schema::kMonth, schema::kYear));
-    }
-    if (bounds.low && bounds.high) {
-      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, bounds.low->compact(),
-                           bounds.high->compact());
-    }
-    if (bounds.low) {
-      return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, bounds.low->compact());
-    }
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, bounds.high->compact());
-  }
-
- private:
-  FieldErrors& errors_;
+// The day, month and year term prefixes of one date field.
+struct DateTermPrefixes {
+  std::string_view day;
+  std::string_view month;
+  std::string_view year;
 };
 
-// mentioned: dates the text mentions. They are many per article, so there is no value slot: a
-// range becomes the OR of the day, month and year terms that lie wholly inside it.
-class MentionedDateProcessor : public Xapian::FieldProcessor {
+// date: (publication) and mentioned: (dates the text mentions). A range becomes the OR of the
+// day, month and year terms that lie wholly inside it, rather than a range over the publication
+// date's value slot: the matcher then skips through a few posting lists instead of checking the
+// value of every candidate, 4-5 times faster for a month's range filtering a common word.
+class DateProcessor : public Xapian::FieldProcessor {
  public:
-  MentionedDateProcessor(const Xapian::Database& database, FieldErrors& errors)
-      : database_(database), errors_(errors) {}
+  DateProcessor(std::string field, DateTermPrefixes prefixes, const Xapian::Database& database,
+                FieldErrors& errors)
+      : field_(std::move(field)), prefixes_(prefixes), database_(database), errors_(errors) {}
 
   Xapian::Query operator()(const std::string& value) override {
     auto parsed = parse_date_filter(value);
     if (auto* message = std::get_if<std::string>(&parsed))
-      return errors_.fail("mentioned", value, *message);
+      return errors_.fail(field_, value, *message);
     const auto& bounds = std::get<DateBounds>(parsed);
     if (bounds.single) {
-      return Xapian::Query(date_term(*bounds.single, schema::kMentionedDay, schema::kMentionedMonth,
-                                     schema::kMentionedYear));
+      return Xapian::Query(
+          date_term(*bounds.single, prefixes_.day, prefixes_.month, prefixes_.year));
     }
     const Date low = bounds.low.value_or(Date{1, 1, 1});
     const Date high = bounds.high.value_or(Date{9999, 12, 31});
-    // A month or year term counts only when the range covers all of it. An article that
-    // mentions a day also has the terms of its month and year, so whole years are matched by
+    // A month or year term counts only when the range covers all of it. An article with a
+    // day's term also has the terms of its month and year, so whole years are matched by
     // year terms and whole months by month terms, and days are looked up only in the partial
     // months at the ends: the query stays small however long the range.
     const Date month_low = low.day == 1 ? low : next_month(low);
@@ -191,12 +174,11 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
     const int year_high = (high.month == 12 && high.day == 31) ? high.year : high.year - 1;
     std::vector<Xapian::Query> terms;
     auto days = [&](const Date& from, const Date& to) {
-      if (from <= to) collect(schema::kMentionedDay, from.compact(), to.compact(), terms);
+      if (from <= to) collect(prefixes_.day, from.compact(), to.compact(), terms);
     };
     auto months = [&](const Date& from, const Date& to) {
       if (from <= to) {
-        collect(schema::kMentionedMonth, from.compact().substr(0, 6), to.compact().substr(0, 6),
-                terms);
+        collect(prefixes_.month, from.compact().substr(0, 6), to.compact().substr(0, 6), terms);
       }
     };
     if (month_low <= month_high) {
@@ -205,7 +187,7 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
       if (year_low <= year_high) {
         months(month_low, Date{year_low - 1, 12, 31});
         months(Date{year_high + 1, 1, 1}, month_high);
-        collect(schema::kMentionedYear, Date{year_low, 1, 1}.compact().substr(0, 4),
+        collect(prefixes_.year, Date{year_low, 1, 1}.compact().substr(0, 4),
                 Date{year_high, 1, 1}.compact().substr(0, 4), terms);
       } else {
         months(month_low, month_high);
@@ -238,6 +220,8 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
     }
   }
 
+  std::string field_;
+  DateTermPrefixes prefixes_;
   const Xapian::Database& database_;
   FieldErrors& errors_;
 };
@@ -578,9 +562,18 @@ Xapian::Query compile_query(std::string_view text, MatchMode mode, const Xapian:
                             false);
   parser.add_boolean_prefix(
       "country", (new CountryProcessor(errors, expansions.country_code))->release(), false);
-  parser.add_boolean_prefix("mentioned", (new MentionedDateProcessor(database, errors))->release(),
-                            false);
-  parser.add_boolean_prefix("date", (new PublicationDateProcessor(errors))->release(), true);
+  parser.add_boolean_prefix(
+      "mentioned",
+      (new DateProcessor("mentioned",
+                         {schema::kMentionedDay, schema::kMentionedMonth, schema::kMentionedYear},
+                         database, errors))
+          ->release(),
+      false);
+  parser.add_boolean_prefix(
+      "date",
+      (new DateProcessor("date", {schema::kDay, schema::kMonth, schema::kYear}, database, errors))
+          ->release(),
+      true);
   parser.add_boolean_prefix("id", (new ExactProcessor("id", schema::kId, false, errors))->release(),
                             true);
   parser.add_boolean_prefix(
