@@ -31,9 +31,9 @@ if [ -n "${CORPUS_ARGS:-}" ]; then
   # shellcheck disable=SC2206
   corpus_args=($CORPUS_ARGS)
 elif [ -f "$reuters" ]; then
-  corpus_args=(--input "$reuters" --copies "$copies" --shards 2 --compact)
+  corpus_args=(--input "$reuters" --copies "$copies" --shards 2 --merge-shards)
 else
-  corpus_args=(--generate 215000 --shards 2 --compact)
+  corpus_args=(--generate 215000 --shards 2 --merge-shards)
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
