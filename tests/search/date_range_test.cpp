@@ -43,6 +43,9 @@ class DateRangeTest : public ::testing::Test {
     }
     writer.commit();
   }
+  // Each test draws the same ranges whichever tests ran before it.
+  void SetUp() override { state_ = 54321; }
+
   static void TearDownTestSuite() {
     delete dir_;
     delete published_;
@@ -120,7 +123,9 @@ TEST_F(DateRangeTest, RangesAlignedOnMonthsAndYearsMatchTheirEdges) {
     check(a.iso().substr(0, 7) + ".." + b.iso().substr(0, 7), month_start(a), month_end(b));
     check(Date::from_days(month_start(a)).iso() + ".." + b.iso(), month_start(a), b.days());
     check(a.iso() + ".." + Date::from_days(month_end(b)).iso(), a.days(), month_end(b));
-    check(Date::from_days(month_end(a)).iso() + ".." + b.iso(), month_end(a), b.days());
+    if (month_end(a) <= b.days()) {
+      check(Date::from_days(month_end(a)).iso() + ".." + b.iso(), month_end(a), b.days());
+    }
   }
   for (int year = 2019; year <= 2023; ++year) {
     for (int last = year; last <= 2023; ++last) {
