@@ -282,6 +282,10 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     Xapian::WritableDatabase database;
     // Documents add() has met since open(), by docid, to tell an id repeated within one input.
     std::vector<bool> seen;
+    // The batch's changes to the spelling dictionary, applied just before it is committed. (An
+    // automatic commit of Xapian's, which comes only after XAPIAN_FLUSH_THRESHOLD documents
+    // (10,000 unless set) and so not within the default batches, leaves them to the next.)
+    detail::SpellingChanges spelling;
 
     // Records that add() met `docid`; returns whether it had already.
     bool mark_seen(Xapian::docid docid) {
@@ -347,11 +351,11 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
           built.fingerprint) {
         return written;
       }
-      if (options.spelling) detail::remove_spelling_words(database, docid);
+      if (options.spelling) shard.spelling.remove(database, docid);
       database.replace_document(docid, built.document);
       written.outcome = AddOutcome::replaced;
     }
-    if (options.spelling) detail::add_spelling_words(database, built.document);
+    if (options.spelling) shard.spelling.add(built.document);
     return written;
   }
 
@@ -414,8 +418,10 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
   }
 
   void commit() {
-    run_parallel(shards.size(), thread_count(),
-                 [&](std::size_t i, std::size_t) { shards[i].database.commit(); });
+    run_parallel(shards.size(), thread_count(), [&](std::size_t i, std::size_t) {
+      shards[i].spelling.apply(shards[i].database);
+      shards[i].database.commit();
+    });
     ++stats.commits;
     pending_articles = 0;
     pending_bytes = 0;
@@ -618,10 +624,11 @@ std::vector<AddOutcome> IndexWriter::add_batch(std::span<const Article> articles
 bool IndexWriter::remove(std::string_view id) {
   try {
     const std::string term = detail::schema::id_term(id);
-    Xapian::WritableDatabase& database = impl_->shards[impl_->shard_of(id)].database;
+    Impl::Shard& shard = impl_->shards[impl_->shard_of(id)];
+    Xapian::WritableDatabase& database = shard.database;
     const Xapian::PostingIterator existing = database.postlist_begin(term);
     if (existing == database.postlist_end(term)) return false;
-    if (impl_->options.spelling) detail::remove_spelling_words(database, *existing);
+    if (impl_->options.spelling) shard.spelling.remove(database, *existing);
     database.delete_document(term);
     ++impl_->stats.removed;
     ++impl_->pending_articles;

@@ -1,8 +1,9 @@
 #include "index/spelling_data.hpp"
 
-#include <set>
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "schema/schema.hpp"
 
@@ -26,26 +27,38 @@ std::string_view spelling_word(std::string_view term) {
   return word;
 }
 
+// The dictionary words of a termlist, each once.
 template <typename Terms>
-std::set<std::string> words_of(Terms begin, Terms end) {
-  std::set<std::string> words;
+std::vector<std::string> words_of(Terms begin, Terms end) {
+  std::vector<std::string> words;
   for (auto it = begin; it != end; ++it) {
     const std::string term = *it;
-    if (const auto word = spelling_word(term); !word.empty()) words.emplace(word);
+    if (const auto word = spelling_word(term); !word.empty()) words.emplace_back(word);
   }
+  // A word may come as a body term and as a word of a name.
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
 }
 
 }  // namespace
 
-void add_spelling_words(Xapian::WritableDatabase& database, const Xapian::Document& document) {
-  for (const auto& word : words_of(document.termlist_begin(), document.termlist_end()))
-    database.add_spelling(word);
+void SpellingChanges::add(const Xapian::Document& document) {
+  for (auto& word : words_of(document.termlist_begin(), document.termlist_end()))
+    ++changes_[std::move(word)];
 }
 
-void remove_spelling_words(Xapian::WritableDatabase& database, Xapian::docid docid) {
-  for (const auto& word : words_of(database.termlist_begin(docid), database.termlist_end(docid)))
-    database.remove_spelling(word);
+void SpellingChanges::remove(const Xapian::Database& database, Xapian::docid docid) {
+  for (auto& word : words_of(database.termlist_begin(docid), database.termlist_end(docid)))
+    --changes_[std::move(word)];
+}
+
+void SpellingChanges::apply(Xapian::WritableDatabase& database) {
+  for (const auto& [word, change] : changes_) {
+    if (change > 0) database.add_spelling(word, static_cast<Xapian::termcount>(change));
+    if (change < 0) database.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+  }
+  changes_.clear();
 }
 
 }  // namespace newsdex::detail

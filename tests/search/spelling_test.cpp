@@ -1,4 +1,7 @@
 // Did-you-mean: spelling data built while indexing, corrections of words and names.
+#include <map>
+#include <string>
+
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -90,6 +93,38 @@ TEST_F(SpellingTest, DeletedArticlesLeaveTheDictionary) {
   EXPECT_EQ(database.get_spelling_suggestion("zepelin"), "");
   EXPECT_EQ(database.get_spelling_suggestion("resolutoin"), "resolution");
   EXPECT_EQ(database.get_spelling_suggestion("abdullayev"), "abdullayeva");
+}
+
+// The dictionary counts each word once per article that holds it, through additions,
+// replacements and removals within one batch and across batches.
+TEST(Spelling, CountsEachWordOncePerArticle) {
+  testing::TempDir dir;
+  auto frequencies = [&] {
+    std::map<std::string, Xapian::doccount> found;
+    Xapian::Database database((dir / "db").string());
+    for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it)
+      found[*it] = it.get_termfreq();
+    return found;
+  };
+  {
+    auto writer = IndexWriter::open(dir / "db");
+    writer.add({.id = "a", .body = "Copper and zinc, copper again."});
+    writer.add({.id = "b", .body = "Copper."});
+    writer.commit();
+    EXPECT_EQ(frequencies(), (std::map<std::string, Xapian::doccount>{
+                                 {"again", 1}, {"and", 1}, {"copper", 2}, {"zinc", 1}}));
+
+    writer.add({.id = "a", .body = "Zinc and tin."});  // replaces a
+    writer.add({.id = "c", .body = "Copper."});
+    EXPECT_TRUE(writer.remove("b"));
+    writer.add({.id = "d", .body = "Nickel."});
+    EXPECT_TRUE(writer.remove("d"));
+    writer.add({.id = "e", .body = "Copper prices.", .speakers = {"Copper Smith"}});
+    writer.commit();
+  }
+  EXPECT_EQ(frequencies(),
+            (std::map<std::string, Xapian::doccount>{
+                {"and", 1}, {"copper", 2}, {"prices", 1}, {"smith", 1}, {"tin", 1}, {"zinc", 1}}));
 }
 
 TEST(Spelling, CanBeTurnedOffWhenIndexing) {
