@@ -494,11 +494,14 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   // Hits [first, first + count) of the ranking. The match spies count in the first match only,
   // which considers every article; later ones rank.
   std::optional<Xapian::MSet> counting_match;
+  bool xapian_collapses = false;
   auto rank = [&](Xapian::doccount first, Xapian::doccount count) {
     detail::RankedPage page;
     // relevance_then_newest may run the match twice, which a facet counter would count twice.
     if (request.sort == SortOrder::relevance && !counting_in_page) {
-      return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, first, count);
+      return detail::relevance_then_newest(enquire, database, value_reads(),
+                                           detail::schema::kDateSlot, first, count,
+                                           xapian_collapses);
     }
     if (request.sort == SortOrder::relevance) {
       enquire.set_sort_by_relevance_then_value(detail::schema::kDateSlot, true);
@@ -528,7 +531,10 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   if (stories) {
     page = stories->page;
   } else {
-    if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
+    if (request.collapse_duplicates) {
+      enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
+      xapian_collapses = true;
+    }
     page = rank(offset, limit);
   }
   // The match that considered every article knows the exact total.
@@ -767,7 +773,8 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
   if (request.collapse_duplicates && !any_remote) {
     stories = detail::collapse_after_ranking(
         [&](Xapian::doccount count) {
-          return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, 0, count);
+          return detail::relevance_then_newest(enquire, database, value_reads(),
+                                               detail::schema::kDateSlot, 0, count);
         },
         database, detail::schema::kDuplicateGroupSlot, offset, limit);
   }
@@ -776,7 +783,9 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
     page = stories->page;
   } else {
     if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
-    page = detail::relevance_then_newest(enquire, detail::schema::kDateSlot, offset, limit);
+    page =
+        detail::relevance_then_newest(enquire, database, value_reads(), detail::schema::kDateSlot,
+                                      offset, limit, request.collapse_duplicates);
   }
   Xapian::ValueCountMatchSpy groups(detail::schema::kDuplicateGroupSlot);
   count_matches(page.mset, request.collapse_duplicates, false, stories ? &*stories : nullptr, query,

@@ -6,54 +6,99 @@
 
 namespace newsdex::detail {
 
-RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_slot,
-                                 Xapian::doccount offset, Xapian::doccount limit,
-                                 Xapian::doccount check_at_least) {
+namespace {
+
+// Hits [offset, offset + limit) with Xapian's own tie-break, which reads the date of every
+// candidate.
+RankedPage sorted_by_xapian(Xapian::Enquire& enquire, Xapian::valueno date_slot,
+                            Xapian::doccount offset, Xapian::doccount limit,
+                            Xapian::doccount check_at_least) {
   RankedPage page;
-  const Xapian::doccount first = offset > 0 ? offset - 1 : 0;
-  enquire.set_sort_by_relevance();
-  page.mset = enquire.get_mset(first, limit + 1 + (offset - first), check_at_least);
-
-  std::vector<Xapian::MSetIterator> all;
+  enquire.set_sort_by_relevance_then_value(date_slot, true);
+  page.mset = enquire.get_mset(offset, limit, check_at_least);
   for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
-    all.push_back(it);
-  const std::size_t page_start = offset - first;
-  const std::size_t page_end = std::min<std::size_t>(all.size(), page_start + limit);
-  if (page_start >= page_end) return page;
+    page.hits.push_back(it);
+  return page;
+}
 
-  const bool tie_before =
-      page_start > 0 && all[page_start - 1].get_weight() == all[page_start].get_weight();
-  const bool tie_after =
-      page_end < all.size() && all[page_end].get_weight() == all[page_end - 1].get_weight();
-  if (tie_before || tie_after) {
-    enquire.set_sort_by_relevance_then_value(date_slot, true);
-    page.mset = enquire.get_mset(offset, limit, check_at_least);
+}  // namespace
+
+RankedPage relevance_then_newest(Xapian::Enquire& enquire, const Xapian::Database& database,
+                                 ValueReads reads, Xapian::valueno date_slot,
+                                 Xapian::doccount offset, Xapian::doccount limit, bool collapsing,
+                                 Xapian::doccount check_at_least) {
+  if (collapsing) return sorted_by_xapian(enquire, date_slot, offset, limit, check_at_least);
+  // Hits ranked after the page, for a run of equal weights that the page ends in to end
+  // there too: copies of one text tie, and in an archive there are runs of several.
+  constexpr std::size_t kRoomAfterPage = 16;
+  // Beyond this many hits ranked, Xapian's tie-break is the cheaper.
+  constexpr std::size_t kMaxRanked = 4096;
+  const Xapian::doccount first = offset > 0 ? offset - 1 : 0;
+  const std::size_t page_start = offset - first;
+  std::size_t wanted = page_start + std::size_t{limit} + kRoomAfterPage;
+  for (;;) {
+    RankedPage page;
+    enquire.set_sort_by_relevance();
+    page.mset = enquire.get_mset(first, static_cast<Xapian::doccount>(wanted), check_at_least);
+    std::vector<Xapian::MSetIterator> ranked;
     for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
-      page.hits.push_back(it);
+      ranked.push_back(it);
+    const std::size_t page_end = std::min<std::size_t>(ranked.size(), page_start + limit);
+    if (page_start >= page_end) return page;
+
+    const double last_weight = ranked[page_end - 1].get_weight();
+    std::size_t run_end = page_end;
+    while (run_end < ranked.size() && ranked[run_end].get_weight() == last_weight)
+      ++run_end;
+    const bool run_ends_inside = run_end < ranked.size() || ranked.size() < wanted;
+    // A run that began before the page, or of weight 0 (a pure filter, where every match ties),
+    // or longer than we would rank, is left to Xapian.
+    const bool tie_before =
+        page_start > 0 && ranked[page_start - 1].get_weight() == ranked[page_start].get_weight();
+    if (tie_before || last_weight == 0 || (!run_ends_inside && wanted * 4 > kMaxRanked)) {
+      return sorted_by_xapian(enquire, date_slot, offset, limit, check_at_least);
+    }
+    if (!run_ends_inside) {
+      wanted *= 4;
+      continue;
+    }
+
+    // The page and the rest of the run it ends in, ordered by weight, then newest, then docid;
+    // only the dates of tied hits are read.
+    std::vector<Xapian::MSetIterator> candidates(
+        ranked.begin() + static_cast<std::ptrdiff_t>(page_start),
+        ranked.begin() + static_cast<std::ptrdiff_t>(run_end));
+    std::vector<Xapian::MSetIterator> tied;
+    std::vector<std::size_t> tied_at;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const double weight = candidates[i].get_weight();
+      if ((i > 0 && candidates[i - 1].get_weight() == weight) ||
+          (i + 1 < candidates.size() && candidates[i + 1].get_weight() == weight)) {
+        tied.push_back(candidates[i]);
+        tied_at.push_back(i);
+      }
+    }
+    std::vector<std::string> dates(candidates.size());
+    if (!tied.empty()) {
+      std::vector<std::string> tied_dates = values_in_slot(database, date_slot, tied, reads);
+      for (std::size_t k = 0; k < tied.size(); ++k)
+        dates[tied_at[k]] = std::move(tied_dates[k]);
+    }
+    std::vector<std::size_t> order(candidates.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (candidates[a].get_weight() != candidates[b].get_weight()) {
+        return candidates[a].get_weight() > candidates[b].get_weight();
+      }
+      if (dates[a] != dates[b]) return dates[a] > dates[b];
+      return *candidates[a] < *candidates[b];
+    });
+    order.resize(page_end - page_start);
+    for (const std::size_t i : order)
+      page.hits.push_back(candidates[i]);
     return page;
   }
-
-  page.hits.assign(all.begin() + static_cast<std::ptrdiff_t>(page_start),
-                   all.begin() + static_cast<std::ptrdiff_t>(page_end));
-  // Runs of equal weight inside the page: newest first, then by document id.
-  for (std::size_t start = 0; start < page.hits.size();) {
-    std::size_t end = start + 1;
-    while (end < page.hits.size() && page.hits[end].get_weight() == page.hits[start].get_weight())
-      ++end;
-    if (end - start > 1) {
-      std::vector<std::pair<std::string, Xapian::MSetIterator>> run;
-      for (std::size_t i = start; i < end; ++i)
-        run.emplace_back(page.hits[i].get_document().get_value(date_slot), page.hits[i]);
-      std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first > b.first;
-        return *a.second < *b.second;
-      });
-      for (std::size_t i = start; i < end; ++i)
-        page.hits[i] = run[i - start].second;
-    }
-    start = end;
-  }
-  return page;
 }
 
 std::vector<std::string> values_in_slot(const Xapian::Database& database, Xapian::valueno slot,

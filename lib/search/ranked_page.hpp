@@ -18,22 +18,28 @@ struct RankedPage {
   std::vector<std::string> group_keys;
 };
 
-// Hits [offset, offset + limit) of `enquire`'s query by relevance, ties broken by the value in
-// `date_slot`, newest first, then by document id. Xapian's own tie-break reads the date of
-// every candidate the matcher considers, which makes a one-word search about half again as
-// slow; BM25 weights of different articles rarely tie, so this asks Xapian for plain relevance
-// order with one hit more on either side of the page, orders the ties inside the page itself,
-// and only when a tie crosses an edge of the page (an empty query, a pure filter) runs the
-// query again with Xapian's tie-break. `check_at_least` is passed on to Enquire::get_mset.
-RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_slot,
-                                 Xapian::doccount offset, Xapian::doccount limit,
-                                 Xapian::doccount check_at_least = 0);
-
 // How to read the values of a few hits. A local database streams a slot's values in docid
 // order, several times cheaper than looking each document's value up afresh in the B-tree; a
 // remote one has no value streams, and Xapian emulates them by fetching every document of the
 // database in turn, one round trip each, so there the hits' documents are read instead.
 enum class ValueReads { streamed, per_document };
+
+// Hits [offset, offset + limit) of `enquire`'s query by relevance, ties broken by the value in
+// `date_slot`, newest first, then by document id. Xapian's own tie-break reads the date of
+// every candidate the matcher considers, which makes a one-word search about half again as
+// slow; so this asks Xapian for plain relevance order with one hit more before the page and
+// some after it, and orders the ties itself, reading the dates of tied hits only (as `reads`
+// says). Ties are runs of articles with one text (copies too many days apart to be grouped as
+// one story), so a run the page ends in is ranked to its end, ranking 4 times more hits while
+// it does not end among them. Xapian's tie-break runs only for a run that began before the
+// page, one of weight 0 (a pure filter) or one longer than 4,096 hits, and always when
+// `enquire` collapses (`collapsing`): its collapse keeps the first article of each group in
+// the order the match sorts by, which must then be newest first already. `check_at_least` is
+// passed on to Enquire::get_mset.
+RankedPage relevance_then_newest(Xapian::Enquire& enquire, const Xapian::Database& database,
+                                 ValueReads reads, Xapian::valueno date_slot,
+                                 Xapian::doccount offset, Xapian::doccount limit,
+                                 bool collapsing = false, Xapian::doccount check_at_least = 0);
 
 // The value in `slot` of each of `hits` (empty where there is none).
 std::vector<std::string> values_in_slot(const Xapian::Database& database, Xapian::valueno slot,
