@@ -499,8 +499,7 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
     detail::RankedPage page;
     // relevance_then_newest may run the match twice, which a facet counter would count twice.
     if (request.sort == SortOrder::relevance && !counting_in_page) {
-      return detail::relevance_then_newest(enquire, database, value_reads(),
-                                           detail::schema::kDateSlot, first, count,
+      return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, first, count,
                                            xapian_collapses);
     }
     if (request.sort == SortOrder::relevance) {
@@ -773,8 +772,7 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
   if (request.collapse_duplicates && !any_remote) {
     stories = detail::collapse_after_ranking(
         [&](Xapian::doccount count) {
-          return detail::relevance_then_newest(enquire, database, value_reads(),
-                                               detail::schema::kDateSlot, 0, count);
+          return detail::relevance_then_newest(enquire, detail::schema::kDateSlot, 0, count);
         },
         database, detail::schema::kDuplicateGroupSlot, offset, limit);
   }
@@ -783,9 +781,8 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
     page = stories->page;
   } else {
     if (request.collapse_duplicates) enquire.set_collapse_key(detail::schema::kDuplicateGroupSlot);
-    page =
-        detail::relevance_then_newest(enquire, database, value_reads(), detail::schema::kDateSlot,
-                                      offset, limit, request.collapse_duplicates);
+    page = detail::relevance_then_newest(enquire, detail::schema::kDateSlot, offset, limit,
+                                         request.collapse_duplicates);
   }
   Xapian::ValueCountMatchSpy groups(detail::schema::kDuplicateGroupSlot);
   count_matches(page.mset, request.collapse_duplicates, false, stories ? &*stories : nullptr, query,

@@ -23,8 +23,7 @@ RankedPage sorted_by_xapian(Xapian::Enquire& enquire, Xapian::valueno date_slot,
 
 }  // namespace
 
-RankedPage relevance_then_newest(Xapian::Enquire& enquire, const Xapian::Database& database,
-                                 ValueReads reads, Xapian::valueno date_slot,
+RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_slot,
                                  Xapian::doccount offset, Xapian::doccount limit, bool collapsing,
                                  Xapian::doccount check_at_least) {
   if (collapsing) return sorted_by_xapian(enquire, date_slot, offset, limit, check_at_least);
@@ -68,21 +67,13 @@ RankedPage relevance_then_newest(Xapian::Enquire& enquire, const Xapian::Databas
     std::vector<Xapian::MSetIterator> candidates(
         ranked.begin() + static_cast<std::ptrdiff_t>(page_start),
         ranked.begin() + static_cast<std::ptrdiff_t>(run_end));
-    std::vector<Xapian::MSetIterator> tied;
-    std::vector<std::size_t> tied_at;
+    std::vector<std::string> dates(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       const double weight = candidates[i].get_weight();
       if ((i > 0 && candidates[i - 1].get_weight() == weight) ||
           (i + 1 < candidates.size() && candidates[i + 1].get_weight() == weight)) {
-        tied.push_back(candidates[i]);
-        tied_at.push_back(i);
+        dates[i] = candidates[i].get_document().get_value(date_slot);
       }
-    }
-    std::vector<std::string> dates(candidates.size());
-    if (!tied.empty()) {
-      std::vector<std::string> tied_dates = values_in_slot(database, date_slot, tied, reads);
-      for (std::size_t k = 0; k < tied.size(); ++k)
-        dates[tied_at[k]] = std::move(tied_dates[k]);
     }
     std::vector<std::size_t> order(candidates.size());
     for (std::size_t i = 0; i < order.size(); ++i)

@@ -28,16 +28,16 @@ enum class ValueReads { streamed, per_document };
 // `date_slot`, newest first, then by document id. Xapian's own tie-break reads the date of
 // every candidate the matcher considers, which makes a one-word search about half again as
 // slow; so this asks Xapian for plain relevance order with one hit more before the page and
-// some after it, and orders the ties itself, reading the dates of tied hits only (as `reads`
-// says). Ties are runs of articles with one text (copies too many days apart to be grouped as
-// one story), so a run the page ends in is ranked to its end, ranking 4 times more hits while
-// it does not end among them. Xapian's tie-break runs only for a run that began before the
-// page, one of weight 0 (a pure filter) or one longer than 4,096 hits, and always when
-// `enquire` collapses (`collapsing`): its collapse keeps the first article of each group in
-// the order the match sorts by, which must then be newest first already. `check_at_least` is
-// passed on to Enquire::get_mset.
-RankedPage relevance_then_newest(Xapian::Enquire& enquire, const Xapian::Database& database,
-                                 ValueReads reads, Xapian::valueno date_slot,
+// some after it, and orders the ties itself, reading the dates of tied hits only (from their
+// documents: on the date slot, where every article has a value, that is a little faster than
+// its value stream). Ties are runs of articles with one text (copies too many days apart to
+// be grouped as one story), so a run the page ends in is ranked to its end, ranking 4 times
+// more hits while it does not end among them. Xapian's tie-break runs only for a run that
+// began before the page, one of weight 0 (a pure filter) or one longer than 4,096 hits, and
+// always when `enquire` collapses (`collapsing`): its collapse keeps the first article of
+// each group in the order the match sorts by, which must then be newest first already.
+// `check_at_least` is passed on to Enquire::get_mset.
+RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_slot,
                                  Xapian::doccount offset, Xapian::doccount limit,
                                  bool collapsing = false, Xapian::doccount check_at_least = 0);
 
