@@ -18,12 +18,6 @@ struct RankedPage {
   std::vector<std::string> group_keys;
 };
 
-// How to read the values of a few hits. A local database streams a slot's values in docid
-// order, several times cheaper than looking each document's value up afresh in the B-tree; a
-// remote one has no value streams, and Xapian emulates them by fetching every document of the
-// database in turn, one round trip each, so there the hits' documents are read instead.
-enum class ValueReads { streamed, per_document };
-
 // Hits [offset, offset + limit) of `enquire`'s query by relevance, ties broken by the value in
 // `date_slot`, newest first, then by document id. Xapian's own tie-break reads the date of
 // every candidate the matcher considers, which makes a one-word search about half again as
@@ -40,6 +34,12 @@ enum class ValueReads { streamed, per_document };
 RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_slot,
                                  Xapian::doccount offset, Xapian::doccount limit,
                                  bool collapsing = false, Xapian::doccount check_at_least = 0);
+
+// How to read the values of a few hits. A local database streams a slot's values in docid
+// order, several times cheaper than looking each document's value up afresh in the B-tree; a
+// remote one has no value streams, and Xapian emulates them by fetching every document of the
+// database in turn, one round trip each, so there the hits' documents are read instead.
+enum class ValueReads { streamed, per_document };
 
 // The value in `slot` of each of `hits` (empty where there is none).
 std::vector<std::string> values_in_slot(const Xapian::Database& database, Xapian::valueno slot,
