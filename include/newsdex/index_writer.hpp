@@ -65,8 +65,9 @@ struct WriterOptions {
   // The least estimated share of distinct body words (stopwords aside, stems compared) two
   // articles must have in common to be copies; in (0, 1]. Default 0.7.
   double duplicate_similarity = 0.7;
-  // The most days between the publication dates of two copies (undated articles may be copies
-  // of any). Default 2.
+  // The most days between the publication dates of two copies; an undated article may be a copy
+  // of undated ones only. A new article is compared with the articles of the days around its
+  // own, so a wide window costs indexing time. Default 2.
   int duplicate_max_days = 2;
   // How long open() waits for another writer to release the index before it throws
   // IndexLockedError. Default 0: throw at once.

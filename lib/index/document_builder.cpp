@@ -155,8 +155,11 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
   built.signature = text_signature(article.body, analyzer.stemmer, analyzer.stopper);
   if (built.signature) {
     document.add_value(schema::kSignatureSlot, encode_signature(*built.signature));
-    for (const auto& term : signature_band_terms(*built.signature))
-      document.add_boolean_term(term);
+    // Copies of a dated article are looked for by day (DaySignatures) instead.
+    if (!article.date) {
+      for (const auto& term : signature_band_terms(*built.signature))
+        document.add_boolean_term(term);
+    }
   }
 
   Article stored = article;

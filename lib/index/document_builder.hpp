@@ -23,7 +23,7 @@ struct BuiltDocument {
   std::string id_term;
   std::string fingerprint;  // also in kFingerprintSlot: equal fingerprints, equal documents
   std::optional<Date> date;
-  std::optional<TextSignature> signature;  // also in kSignatureSlot and the band terms
+  std::optional<TextSignature> signature;  // also in kSignatureSlot (and band terms if undated)
 };
 
 // Not thread-safe (it caches stemmers); use one builder per thread.

@@ -18,14 +18,18 @@ namespace {
 constexpr std::size_t kBands = schema::kSignatureHashes / schema::kSignatureRows;
 static_assert(kBands * schema::kSignatureRows == schema::kSignatureHashes);
 
-// A band that more indexed articles share than this comes from boilerplate or a template, not
-// from copies of one story: it is not searched, so that it cannot make indexing slow.
+// A band term that more undated articles share than this comes from boilerplate or a template,
+// not from copies of one story: it is not searched, so that it cannot make indexing slow.
 constexpr Xapian::doccount kMaxArticlesPerBand = 1000;
 
-// Indexed articles read per new article, at most, rarest bands first: copies share most bands,
-// so the first few bands find them, and a corpus of look-alike texts (generated, or market
-// reports of one template) costs a bounded number of reads per article.
+// Indexed articles read per new article, at most: copies share most bands, so those sharing the
+// most (dated articles) or found through the rarest band terms (undated ones) are read first,
+// and a corpus of look-alike texts (generated, or market reports of one template) costs a
+// bounded number of reads per article.
 constexpr std::size_t kMaxIndexedReads = 32;
+// Candidates put in order before the reads: enough for the reads, and for stale entries (older
+// versions of articles written since) and repeated ones among them.
+constexpr std::size_t kSortedReads = 4 * kMaxIndexedReads;
 
 // SplitMix64's finaliser: spreads the bits of a word's hash, differently for each of the
 // signature's hash functions.
@@ -43,7 +47,7 @@ std::optional<Date> date_of(const std::string& compact) {
 }
 
 bool close_in_time(const std::optional<Date>& a, const std::optional<Date>& b, int max_days) {
-  if (!a || !b) return true;  // an undated article gives no evidence either way
+  if (!a || !b) return !a && !b;
   return std::labs(a->days() - b->days()) <= max_days;
 }
 
@@ -70,10 +74,10 @@ struct StoredVersion {
   std::string key;
 };
 
-std::optional<StoredVersion> find_stored(std::span<Xapian::WritableDatabase* const> shards,
+std::optional<StoredVersion> find_stored(std::span<const GroupingShard> shards,
                                          const PendingArticle& article) {
   for (std::size_t shard = 0; shard < shards.size(); ++shard) {
-    Xapian::WritableDatabase& database = *shards[shard];
+    Xapian::WritableDatabase& database = *shards[shard].database;
     const Xapian::PostingIterator posting = database.postlist_begin(article.id_term);
     if (posting == database.postlist_end(article.id_term)) continue;
     const Xapian::Document stored = database.get_document(*posting);
@@ -92,11 +96,15 @@ struct Indexed {
 };
 
 std::optional<Indexed> read_indexed(Xapian::WritableDatabase& database, Xapian::docid docid) {
-  const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
-  const auto signature = decode_signature(document.get_value(schema::kSignatureSlot));
-  if (!signature) return std::nullopt;
-  return Indexed{*signature, date_of(document.get_value(schema::kDateSlot)),
-                 document.get_value(schema::kDuplicateGroupSlot)};
+  try {
+    const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
+    const auto signature = decode_signature(document.get_value(schema::kSignatureSlot));
+    if (!signature) return std::nullopt;
+    return Indexed{*signature, date_of(document.get_value(schema::kDateSlot)),
+                   document.get_value(schema::kDuplicateGroupSlot)};
+  } catch (const Xapian::DocNotFoundError&) {
+    return std::nullopt;  // removed since DaySignatures recorded it
+  }
 }
 
 // How many articles of each shard hold each band term.
@@ -104,8 +112,7 @@ using BandCounts = std::unordered_map<std::string, std::vector<Xapian::doccount>
 
 // The counts of `bands` in every shard, looked up in sorted order: terms that sort together lie
 // in the same blocks of Xapian's B-tree, which are then read once rather than once per article.
-BandCounts count_bands(std::span<Xapian::WritableDatabase* const> shards,
-                       std::vector<std::string> bands) {
+BandCounts count_bands(std::span<const GroupingShard> shards, std::vector<std::string> bands) {
   std::sort(bands.begin(), bands.end());
   bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
   BandCounts counts;
@@ -114,7 +121,7 @@ BandCounts count_bands(std::span<Xapian::WritableDatabase* const> shards,
     counts[band].resize(shards.size());
   for (std::size_t shard = 0; shard < shards.size(); ++shard) {
     for (const auto& band : bands)
-      counts[band][shard] = shards[shard]->get_termfreq(band);
+      counts[band][shard] = shards[shard].database->get_termfreq(band);
   }
   return counts;
 }
@@ -242,22 +249,98 @@ void set_group_key(Xapian::Document& document, const std::string& key) {
   document.add_boolean_term(std::string(schema::kDuplicateGroup) + key);
 }
 
-std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> shards,
+namespace {
+
+// The low bytes of a band's values, which is what a stored signature keeps of them.
+std::array<std::uint32_t, kBands> band_words(const TextSignature& signature) {
+  std::array<std::uint32_t, kBands> words{};
+  for (std::size_t band = 0; band < kBands; ++band) {
+    for (std::size_t row = 0; row < schema::kSignatureRows; ++row)
+      words[band] = words[band] << 8 | (signature[band * schema::kSignatureRows + row] & 0xff);
+  }
+  return words;
+}
+
+// A band's words as one key, the band's number included.
+std::uint64_t band_key(std::size_t band, std::uint32_t word) {
+  return static_cast<std::uint64_t>(band) << 32 | word;
+}
+
+}  // namespace
+
+DaySignatures::Entry DaySignatures::entry(Xapian::docid docid, const TextSignature& signature) {
+  return {docid, band_words(signature)};
+}
+
+DaySignatures::Day& DaySignatures::load(Xapian::Database& shard, const Date& day) {
+  const auto [found, added] = days_.try_emplace(day.days());
+  Day& loaded = found->second;
+  loaded.last_used = ++clock_;
+  if (!added) return loaded;
+  const std::string term = schema::day_term(schema::kDay, day);
+  Xapian::ValueIterator value = shard.valuestream_begin(schema::kSignatureSlot);
+  const Xapian::ValueIterator no_value = shard.valuestream_end(schema::kSignatureSlot);
+  for (auto it = shard.postlist_begin(term); it != shard.postlist_end(term); ++it) {
+    value.skip_to(*it);
+    if (value == no_value) break;
+    if (value.get_docid() != *it) continue;
+    if (const auto signature = decode_signature(*value))
+      loaded.entries.push_back(entry(*it, *signature));
+  }
+  articles_ += loaded.entries.size();
+  if (articles_ > max_articles_) forget_least_used(day.days());
+  return loaded;
+}
+
+void DaySignatures::forget_least_used(long keep) {
+  std::vector<std::pair<std::uint64_t, long>> by_use;
+  for (const auto& [day, loaded] : days_) {
+    if (day != keep) by_use.emplace_back(loaded.last_used, day);
+  }
+  std::sort(by_use.begin(), by_use.end());
+  for (const auto& [last_used, day] : by_use) {
+    if (articles_ <= max_articles_) break;
+    const auto found = days_.find(day);
+    articles_ -= found->second.entries.size();
+    days_.erase(found);
+  }
+}
+
+void DaySignatures::find(Xapian::Database& shard, const Date& day, const TextSignature& signature,
+                         std::vector<std::pair<std::size_t, Xapian::docid>>& shared) {
+  const auto words = band_words(signature);
+  for (const Entry& indexed : load(shard, day).entries) {
+    std::size_t bands = 0;
+    for (std::size_t band = 0; band < kBands; ++band)
+      bands += indexed.bands[band] == words[band] ? 1 : 0;
+    if (bands > 0) shared.emplace_back(bands, indexed.docid);
+  }
+}
+
+void DaySignatures::add(Xapian::docid docid, const Date& date, const TextSignature& signature) {
+  const auto found = days_.find(date.days());
+  if (found == days_.end()) return;  // read from the shard, with this article, when asked for
+  found->second.entries.push_back(entry(docid, signature));
+  ++articles_;
+}
+
+std::vector<GroupTag> group_copies(std::span<const GroupingShard> shards,
                                    std::span<PendingArticle> chunk, const DuplicateRules& rules) {
   std::vector<GroupTag> tags;
   std::vector<std::string> keys(chunk.size());
   std::vector<std::optional<StoredVersion>> stored(chunk.size());
-  // Chunk positions by band term, and the indexed versions that earlier articles of the chunk
-  // replace (or repeat): those are stale, the chunk's article stands for them.
-  std::unordered_map<std::string, std::vector<std::size_t>> chunk_bands;
+  // Chunk positions by band (band_key), and the indexed versions that earlier articles of the
+  // chunk replace (or repeat): those are stale, the chunk's article stands for them.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> chunk_bands;
   std::set<Place> superseded;
 
   // What the loop below reads of the shards, read first: nothing writes them meanwhile.
+  // Undated articles find their indexed copies through band terms, dated ones by day.
   std::vector<std::vector<std::string>> bands_of(chunk.size());
   std::vector<std::string> searched_bands;
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     stored[i] = find_stored(shards, chunk[i]);
-    if (!chunk[i].signature) continue;
+    if (!chunk[i].signature || chunk[i].date) continue;
     bands_of[i] = signature_band_terms(*chunk[i].signature);
     if (!(stored[i] && stored[i]->unchanged)) {
       searched_bands.insert(searched_bands.end(), bands_of[i].begin(), bands_of[i].end());
@@ -267,10 +350,12 @@ std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> sh
 
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     PendingArticle& article = chunk[i];
-    const std::vector<std::string>& bands = bands_of[i];
     const auto remember = [&] {
-      for (const auto& band : bands)
-        chunk_bands[band].push_back(i);
+      if (article.signature) {
+        const auto words = band_words(*article.signature);
+        for (std::size_t band = 0; band < kBands; ++band)
+          chunk_bands[band_key(band, words[band])].push_back(i);
+      }
       if (stored[i]) superseded.insert({stored[i]->shard, stored[i]->docid});
     };
     const auto stale = [&](const Place& place) {
@@ -295,37 +380,70 @@ std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> sh
     // Every article sharing a band with this one and close enough to be a copy.
     std::vector<Candidate> candidates;
     std::unordered_set<std::size_t> chunk_seen;
-    std::set<Place> indexed_seen;
-    for (const auto& band : bands) {
-      if (const auto found = chunk_bands.find(band); found != chunk_bands.end()) {
-        for (const std::size_t j : found->second) {
-          if (chunk[j].id_term == article.id_term || !chunk_seen.insert(j).second) continue;
-          if (!is_copy(*chunk[j].signature, chunk[j].date)) continue;
-          candidates.push_back(
-              {.similarity = signature_similarity(*article.signature, *chunk[j].signature),
-               .chunk_position = j,
-               .key = keys[j],
-               .signature = *chunk[j].signature});
+    const auto words = band_words(*article.signature);
+    for (std::size_t band = 0; band < kBands; ++band) {
+      const auto found = chunk_bands.find(band_key(band, words[band]));
+      if (found == chunk_bands.end()) continue;
+      for (const std::size_t j : found->second) {
+        if (chunk[j].id_term == article.id_term || !chunk_seen.insert(j).second) continue;
+        if (!is_copy(*chunk[j].signature, chunk[j].date)) continue;
+        candidates.push_back(
+            {.similarity = signature_similarity(*article.signature, *chunk[j].signature),
+             .chunk_position = j,
+             .key = keys[j],
+             .signature = *chunk[j].signature});
+      }
+    }
+    // The indexed articles to read, in order: at most kMaxIndexedReads of them.
+    std::vector<Place> to_read;
+    if (article.date) {
+      // Those published within the window, sharing the most bands first (of the first
+      // kSortedReads; the order of the rest, read only when many are stale, matters less).
+      std::vector<std::tuple<std::size_t, std::size_t, Xapian::docid>> shared_bands;
+      std::vector<std::pair<std::size_t, Xapian::docid>> shared;
+      for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+        shared.clear();
+        for (long day = article.date->days() - rules.max_days;
+             day <= article.date->days() + rules.max_days; ++day) {
+          shards[shard].days->find(*shards[shard].database, Date::from_days(day),
+                                   *article.signature, shared);
+        }
+        for (const auto& [bands, docid] : shared)
+          shared_bands.emplace_back(bands, shard, docid);
+      }
+      const auto sorted_end = shared_bands.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                         shared_bands.size(), kSortedReads));
+      std::partial_sort(shared_bands.begin(), sorted_end, shared_bands.end(), std::greater<>());
+      for (const auto& [bands, shard, docid] : shared_bands)
+        to_read.emplace_back(shard, docid);
+    } else {
+      std::set<Place> listed;
+      for (const auto& [shard, band] : bands_to_search(band_counts, bands_of[i])) {
+        Xapian::WritableDatabase& database = *shards[shard].database;
+        std::size_t listed_here = 0;
+        for (auto it = database.postlist_begin(band);
+             it != database.postlist_end(band) && listed_here < kMaxIndexedReads; ++it) {
+          if (listed.insert({shard, *it}).second) {
+            to_read.emplace_back(shard, *it);
+            ++listed_here;
+          }
         }
       }
     }
     std::size_t reads = 0;
-    for (const auto& [shard, band] : bands_to_search(band_counts, bands)) {
-      Xapian::WritableDatabase& database = *shards[shard];
-      for (auto it = database.postlist_begin(band);
-           it != database.postlist_end(band) && reads < kMaxIndexedReads; ++it) {
-        const Place place{shard, *it};
-        if (stale(place) || !indexed_seen.insert(place).second) continue;
-        ++reads;
-        const auto found = read_indexed(database, *it);
-        if (!found || !is_copy(found->signature, found->date)) continue;
-        candidates.push_back(
-            {.similarity = signature_similarity(*article.signature, found->signature),
-             .shard = shard,
-             .docid = *it,
-             .key = pending_key(tags, place, found->key),
-             .signature = found->signature});
-      }
+    std::set<Place> read;
+    for (const Place& place : to_read) {
+      if (reads == kMaxIndexedReads) break;
+      if (stale(place) || !read.insert(place).second) continue;
+      ++reads;
+      const auto found = read_indexed(*shards[place.first].database, place.second);
+      if (!found || !is_copy(found->signature, found->date)) continue;
+      candidates.push_back(
+          {.similarity = signature_similarity(*article.signature, found->signature),
+           .shard = place.first,
+           .docid = place.second,
+           .key = pending_key(tags, place, found->key),
+           .signature = found->signature});
     }
     std::stable_sort(
         candidates.begin(), candidates.end(),
@@ -343,7 +461,7 @@ std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> sh
       }
       const std::string term = std::string(schema::kDuplicateGroup) + key;
       for (std::size_t shard = 0; shard < shards.size(); ++shard) {
-        Xapian::WritableDatabase& database = *shards[shard];
+        Xapian::WritableDatabase& database = *shards[shard].database;
         for (auto it = database.postlist_begin(term);
              it != database.postlist_end(term) && checked < kMaxMembersChecked; ++it) {
           if (stale({shard, *it})) continue;
@@ -355,7 +473,7 @@ std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> sh
       for (const auto& tag : tags) {
         if (tag.key != key || checked >= kMaxMembersChecked) continue;
         ++checked;
-        const auto found = read_indexed(*shards[tag.shard], tag.docid);
+        const auto found = read_indexed(*shards[tag.shard].database, tag.docid);
         if (!found || !is_copy(found->signature, found->date)) return false;
       }
       return true;

@@ -11,6 +11,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -45,8 +47,59 @@ std::optional<TextSignature> decode_signature(std::string_view stored);
 // stored one.
 double signature_similarity(const TextSignature& a, const TextSignature& b);
 
-// The band terms of a signature (schema::kSignatureBand).
+// The band terms of a signature (schema::kSignatureBand), which undated articles carry.
 std::vector<std::string> signature_band_terms(const TextSignature& signature);
+
+// Where a dated article looks for its copies among the articles of one shard: the signatures of
+// the shard's dated articles by publication day, as copies are published within
+// DuplicateRules::max_days of each other. A day is read from the shard the first time it is
+// asked for, and the writer adds what it writes afterwards. A candidate is always checked
+// against the shard, so an entry that a later change made stale costs one read, never a wrong
+// group. Holds the signatures (68 bytes each) of at most `max_articles` articles besides the
+// day last read, forgetting the days least recently asked for. Not thread-safe.
+class DaySignatures {
+ public:
+  static constexpr std::size_t kMaxArticles = std::size_t{1} << 19;
+
+  DaySignatures() = default;
+  explicit DaySignatures(std::size_t max_articles) : max_articles_(max_articles) {}
+
+  // Appends to `shared` each article of `shard` published on `day` whose signature shares a
+  // band with `signature`: the number of bands they share, and its docid (once per version the
+  // writer added, so a docid may come more than once).
+  void find(Xapian::Database& shard, const Date& day, const TextSignature& signature,
+            std::vector<std::pair<std::size_t, Xapian::docid>>& shared);
+  // Records an article written to the shard, in case its day was read before.
+  void add(Xapian::docid docid, const Date& date, const TextSignature& signature);
+
+  // Articles whose signatures it holds.
+  std::size_t articles() const { return articles_; }
+
+ private:
+  static constexpr std::size_t kBands = schema::kSignatureHashes / schema::kSignatureRows;
+  struct Entry {
+    Xapian::docid docid = 0;
+    std::array<std::uint32_t, kBands> bands{};
+  };
+  struct Day {
+    std::vector<Entry> entries;
+    std::uint64_t last_used = 0;
+  };
+  static Entry entry(Xapian::docid docid, const TextSignature& signature);
+  Day& load(Xapian::Database& shard, const Date& day);
+  void forget_least_used(long keep);
+
+  std::size_t max_articles_ = kMaxArticles;
+  std::unordered_map<long, Day> days_;
+  std::size_t articles_ = 0;
+  std::uint64_t clock_ = 0;
+};
+
+// A shard as grouping reads it.
+struct GroupingShard {
+  Xapian::WritableDatabase* database = nullptr;
+  DaySignatures* days = nullptr;
+};
 
 // The group key a new group of copies takes from the signature of its first member: from its
 // stored form, so that the key is the same whether that member was found indexed or pending.
@@ -56,6 +109,8 @@ std::string new_group_key(const TextSignature& first);
 struct DuplicateRules {
   double min_similarity = 0.7;  // estimated share of distinct words in common
   int max_days = 2;             // most days between their publication dates
+  // An undated article may only be a copy of an undated one: without a date nothing says that
+  // the two ran together, and the articles of every day would be candidates.
 };
 
 // An article about to be written, as the grouping sees it.
@@ -82,7 +137,7 @@ void set_group_key(Xapian::Document& document, const std::string& key);
 // and gives both the copy's group key (a new key when the copy had none). Reads the shards only, so
 // it runs while nothing writes them; returns the tags to add to articles already indexed. An
 // article whose identical version is already indexed keeps the group it has.
-std::vector<GroupTag> group_copies(std::span<Xapian::WritableDatabase* const> shards,
+std::vector<GroupTag> group_copies(std::span<const GroupingShard> shards,
                                    std::span<PendingArticle> chunk, const DuplicateRules& rules);
 
 }  // namespace newsdex::detail

@@ -286,6 +286,8 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     // automatic commit of Xapian's, which comes only after XAPIAN_FLUSH_THRESHOLD documents
     // (10,000 unless set) and so not within the default batches, leaves them to the next.)
     detail::SpellingChanges spelling;
+    // Where dated articles look for copies in this shard.
+    detail::DaySignatures days;
 
     // Records that add() met `docid`; returns whether it had already.
     bool mark_seen(Xapian::docid docid) {
@@ -342,8 +344,10 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     Xapian::PostingIterator existing = database.postlist_begin(built.id_term);
     Written written;
     if (existing == database.postlist_end(built.id_term)) {
-      shard.mark_seen(database.add_document(built.document));
+      const Xapian::docid docid = database.add_document(built.document);
+      shard.mark_seen(docid);
       written.outcome = AddOutcome::added;
+      if (built.date && built.signature) shard.days.add(docid, *built.date, *built.signature);
     } else {
       const Xapian::docid docid = *existing;
       written.duplicate = shard.mark_seen(docid);
@@ -354,6 +358,7 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
       if (options.spelling) shard.spelling.remove(database, docid);
       database.replace_document(docid, built.document);
       written.outcome = AddOutcome::replaced;
+      if (built.date && built.signature) shard.days.add(docid, *built.date, *built.signature);
     }
     if (options.spelling) shard.spelling.add(built.document);
     return written;
@@ -382,9 +387,9 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
       std::span<detail::BuiltDocument* const> chunk) {
     std::vector<std::vector<detail::GroupTag>> by_shard(shards.size());
     if (!options.group_duplicates) return by_shard;
-    std::vector<Xapian::WritableDatabase*> databases;
+    std::vector<detail::GroupingShard> databases;
     for (auto& shard : shards)
-      databases.push_back(&shard.database);
+      databases.push_back({&shard.database, &shard.days});
     std::vector<detail::PendingArticle> pending;
     pending.reserve(chunk.size());
     for (detail::BuiltDocument* built : chunk) {

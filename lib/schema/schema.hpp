@@ -41,10 +41,11 @@ inline constexpr unsigned kSignatureSlot = 4;       // text signature, see below
 
 // The text signature of an article (lib/index/duplicates.hpp): kSignatureHashes MinHash values
 // over the distinct stems of its body, the low byte of each in kSignatureSlot (layout revision 1
-// stored all 4 bytes big-endian; both are read); and one boolean term per band of
-// kSignatureRows consecutive values, kSignatureBand + the band's number (2 hex digits) + 8 hex
-// digits of a hash of the band's full 4-byte values. Articles that share a band term are
-// candidate copies of each other.
+// stored all 4 bytes big-endian; both are read). An undated article also has one boolean term per
+// band of kSignatureRows consecutive values, kSignatureBand + the band's number (2 hex digits) +
+// 8 hex digits of a hash of the band's full 4-byte values: undated articles that share a band
+// term are candidate copies of each other. (Dated articles had them too up to layout revision 2;
+// their candidates are now the articles of the days around theirs.)
 inline constexpr std::size_t kSignatureHashes = 64;
 inline constexpr std::size_t kSignatureRows = 4;
 
@@ -70,10 +71,10 @@ inline constexpr unsigned kDefaultTitleWeight = 3;
 // lacked the facet and duplicate slots and the spelling data).
 inline constexpr int kFormatVersion = 2;
 // Additions to the layout that readers of the format do without (revision 1: text signatures
-// and duplicate groups; revision 2: one byte per signature value). Articles carry it in their
-// fingerprints, so indexing the same articles again into an older index rewrites them with the
-// additions.
-inline constexpr int kLayoutRevision = 2;
+// and duplicate groups; revision 2: one byte per signature value; revision 3: band terms on
+// undated articles only). Articles carry it in their fingerprints, so indexing the same
+// articles again into an older index rewrites them in the current layout.
+inline constexpr int kLayoutRevision = 3;
 
 // The title weight an index's kTitleWeightKey metadata holds; kDefaultTitleWeight when it holds
 // none or nonsense.

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -133,7 +136,8 @@ detail::TextSignature altered(detail::TextSignature base, std::size_t from, std:
 TEST(GroupCopies, AGroupAdmitsOnlyCopiesOfEveryMemberSoChainsDoNotMerge) {
   testing::TempDir dir;
   Xapian::WritableDatabase database((dir / "db").string(), Xapian::DB_CREATE);
-  Xapian::WritableDatabase* const shards[] = {&database};
+  detail::DaySignatures days;
+  const detail::GroupingShard shards[] = {{&database, &days}};
   detail::TextSignature first;
   for (std::size_t i = 0; i < first.size(); ++i)
     first[i] = static_cast<std::uint32_t>(i);
@@ -165,9 +169,8 @@ TEST(GroupCopies, AGroupAdmitsOnlyCopiesOfEveryMemberSoChainsDoNotMerge) {
     indexed.add_boolean_term("Qindexed" + std::to_string(i));
     indexed.add_value(detail::schema::kSignatureSlot, detail::encode_signature(signatures[i]));
     indexed.add_value(detail::schema::kDateSlot, "20220510");
-    for (const auto& band : detail::signature_band_terms(signatures[i]))
-      indexed.add_boolean_term(band);
-    database.add_document(indexed);
+    indexed.add_boolean_term("D20220510");
+    days.add(database.add_document(indexed), *Date::parse("2022-05-10"), signatures[i]);
   }
   Xapian::Document copy;
   std::vector<detail::PendingArticle> one{{.id_term = "Qnew",
@@ -185,6 +188,62 @@ TEST(GroupCopies, AGroupAdmitsOnlyCopiesOfEveryMemberSoChainsDoNotMerge) {
   one[0].document = &late;
   EXPECT_TRUE(detail::group_copies(shards, one, {}).empty());
   EXPECT_EQ(late.get_value(detail::schema::kDuplicateGroupSlot), "");
+}
+
+// Adds a document dated `day` (YYYYMMDD) with `signature` (none when nullopt), as the writer
+// would, leaving DaySignatures to read it from the database.
+Xapian::docid add_dated(Xapian::WritableDatabase& database, const std::string& day,
+                        const std::optional<detail::TextSignature>& signature) {
+  Xapian::Document document;
+  document.add_boolean_term("D" + day);
+  document.add_value(detail::schema::kDateSlot, day);
+  if (signature)
+    document.add_value(detail::schema::kSignatureSlot, detail::encode_signature(*signature));
+  return database.add_document(document);
+}
+
+std::vector<std::pair<std::size_t, Xapian::docid>> found_on(
+    detail::DaySignatures& days, Xapian::Database& database, const std::string& day,
+    const detail::TextSignature& signature) {
+  std::vector<std::pair<std::size_t, Xapian::docid>> shared;
+  days.find(database, *Date::parse(day), signature, shared);
+  std::sort(shared.begin(), shared.end());
+  return shared;
+}
+
+TEST(DaySignatures, ReadsADayOnceThenTakesWhatIsWrittenAndForgetsTheDaysLeastUsed) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase database((dir / "db").string(), Xapian::DB_CREATE);
+  const auto story = signature_of(kStory);
+  const auto other = signature_of(kOtherStory);
+  const auto edited = altered(story, 0, 16);  // 4 of the 16 bands changed
+  const Xapian::docid wire = add_dated(database, "20220510", story);
+  const Xapian::docid reprint = add_dated(database, "20220510", edited);
+  add_dated(database, "20220510", std::nullopt);  // too short for a signature
+  add_dated(database, "20220510", other);         // no band in common
+  const Xapian::docid next_day = add_dated(database, "20220511", story);
+
+  detail::DaySignatures days(3);
+  using Found = std::vector<std::pair<std::size_t, Xapian::docid>>;
+  EXPECT_EQ(found_on(days, database, "2022-05-10", story), (Found{{12, reprint}, {16, wire}}));
+  EXPECT_EQ(days.articles(), 3u);
+
+  // Once read, a day changes only through add().
+  const Xapian::docid later = add_dated(database, "20220510", story);
+  EXPECT_EQ(found_on(days, database, "2022-05-10", story).size(), 2u);
+  days.add(later, *Date::parse("2022-05-10"), story);
+  EXPECT_EQ(found_on(days, database, "2022-05-10", story),
+            (Found{{12, reprint}, {16, wire}, {16, later}}));
+  days.add(99, *Date::parse("2022-06-01"), story);  // a day not read: read when asked for
+  EXPECT_EQ(days.articles(), 4u);
+
+  // Reading another day goes over the bound: the day used least recently is forgotten, and read
+  // again when asked for.
+  EXPECT_EQ(found_on(days, database, "2022-05-11", story), (Found{{16, next_day}}));
+  EXPECT_EQ(days.articles(), 1u);
+  EXPECT_EQ(found_on(days, database, "2022-05-10", edited).size(), 3u);
+  EXPECT_EQ(days.articles(), 4u);
+  EXPECT_TRUE(found_on(days, database, "2022-05-12", story).empty());
 }
 
 class DuplicateGroups : public ::testing::Test {
@@ -246,12 +305,35 @@ TEST_F(DuplicateGroups, CopiesMustBePublishedWithinTheWindow) {
     writer.add(article("wire", "2022-05-10", kStory));
     writer.add(article("week-later", "2022-05-17", kStory));
     writer.add(article("undated", "", kReprint));
+    writer.add(article("copy", "2022-05-11", kReprint));
+    writer.commit();
+  }
+  {
+    // Undated copies find each other across commits, through their band terms.
+    auto writer = IndexWriter::open(path());
+    writer.add(article("undated-too", "", kStory));
     writer.commit();
   }
   auto keys = groups();
   EXPECT_EQ(keys.at("week-later"), "");
-  EXPECT_EQ(keys.at("undated"), keys.at("wire"));
   EXPECT_NE(keys.at("wire"), "");
+  EXPECT_EQ(keys.at("copy"), keys.at("wire"));
+  // An undated article is a copy of undated ones only.
+  EXPECT_NE(keys.at("undated"), "");
+  EXPECT_NE(keys.at("undated"), keys.at("wire"));
+  EXPECT_EQ(keys.at("undated-too"), keys.at("undated"));
+  {
+    // Only undated articles carry band terms.
+    Xapian::Database indexed(path().string());
+    for (auto id = indexed.allterms_begin("Q"); id != indexed.allterms_end("Q"); ++id) {
+      const Xapian::docid docid = *indexed.postlist_begin(*id);
+      const bool dated = !indexed.get_document(docid).get_value(detail::schema::kDateSlot).empty();
+      std::size_t bands = 0;
+      for (auto term = indexed.termlist_begin(docid); term != indexed.termlist_end(docid); ++term)
+        bands += (*term).starts_with("XDB") ? 1 : 0;
+      EXPECT_EQ(bands, dated ? 0u : 16u) << *id;
+    }
+  }
 
   testing::TempDir other;
   {
@@ -350,6 +432,45 @@ TEST_F(DuplicateGroups, ReindexingKeepsGroupsAndAnEditedArticleLeavesItsGroup) {
     writer.commit();
   }
   EXPECT_EQ(groups().at("reprint"), "");
+}
+
+TEST_F(DuplicateGroups, CopiesAreFoundByWhatIsIndexedNowNotByWhatWasThere) {
+  {
+    auto writer = IndexWriter::open(path());
+    writer.add(article("wire", "2022-05-10", kStory));
+    writer.add(article("gone", "2022-06-01", kStory));
+    writer.commit();
+  }
+  {
+    // A new writer reads the days around a new article from the index.
+    auto writer = IndexWriter::open(path());
+    writer.add(article("reprint", "2022-05-12", kReprint));
+    writer.commit();
+  }
+  auto keys = groups();
+  EXPECT_NE(keys.at("wire"), "");
+  EXPECT_EQ(keys.at("reprint"), keys.at("wire"));
+  EXPECT_EQ(keys.at("gone"), "");
+  {
+    // Within one writer: an article edited into another story, or removed, is no longer a
+    // copy of its former text, though the writer read that text before.
+    auto writer = IndexWriter::open(path());
+    writer.add(article("talks", "2022-06-01", kOtherStory));
+    writer.commit();
+    EXPECT_EQ(writer.add(article("gone", "2022-06-01", kOtherStory)), AddOutcome::replaced);
+    writer.commit();
+    writer.add(article("story", "2022-06-02", kStory));
+    writer.commit();
+    ASSERT_TRUE(writer.remove("story"));
+    writer.commit();
+    writer.add(article("story-reprint", "2022-06-03", kReprint));
+    writer.commit();
+  }
+  keys = groups();
+  EXPECT_EQ(keys.at("story-reprint"), "");
+  EXPECT_NE(keys.at("gone"), "");
+  EXPECT_EQ(keys.at("gone"), keys.at("talks"));
+  EXPECT_EQ(keys.count("story"), 0u);
 }
 
 TEST_F(DuplicateGroups, CanBeTurnedOffAndRefusesBadRules) {
