@@ -5,6 +5,8 @@
 //   corpus_bench                                   # ../shared/data/reuters21578/reuters.jsonl.gz
 //   corpus_bench --copies 10 --threads 2           # Reuters x10, newsdex on two threads
 //   corpus_bench --generate 100000                 # a generated corpus, no input needed
+//   corpus_bench --copies 3 --work W --keep        # keeps the indexes (and their figures) in W
+//   corpus_bench --copies 3 --work W --reuse       # queries them again, without indexing
 //
 // Each indexer runs in a child process (this program again, with --phase index), so that its
 // peak RSS is its own; queries run in this process. See bench/RESULTS.md for the method.
@@ -66,6 +68,7 @@ struct Options {
   std::size_t batch = 0;     // newsdex --batch (articles per commit); 0: the default
   std::vector<std::string> engines{"newsdex", "xapian", "fts5"};
   bool keep = false;
+  bool reuse = false;  // query the indexes a --keep run left in --work instead of indexing
   // Internal: run one indexing phase in this process.
   std::string phase_engine;
 };
@@ -128,6 +131,9 @@ Options parse_options(int argc, char** argv) {
       options.work = text(i);
     } else if (arg == "--keep") {
       options.keep = true;
+    } else if (arg == "--reuse") {
+      options.keep = true;
+      options.reuse = true;
     } else if (arg == "--engines") {
       options.engines.clear();
       std::stringstream list(text(i));
@@ -372,6 +378,31 @@ IndexResult run_indexer(const Options& options, const std::string& engine, int a
   };
   result.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   result.index_bytes = folder_bytes(db);
+  return result;
+}
+
+// What indexing measured is kept beside each index, so that a later run with --reuse can
+// measure queries again (after a change to the search code) and still print the whole table.
+fs::path figures_file(const Options& options, const std::string& engine) {
+  return fs::path(options.work) / (engine + ".figures");
+}
+
+void save_figures(const Options& options, const std::string& engine, const IndexResult& result) {
+  std::ofstream out(figures_file(options, engine));
+  out.precision(17);
+  out << result.figures.articles << ' ' << result.figures.body_bytes << ' '
+      << result.figures.seconds << ' ' << result.peak_rss_mib << ' ' << result.cpu_seconds << ' '
+      << result.index_bytes << '\n';
+}
+
+IndexResult load_figures(const Options& options, const std::string& engine) {
+  std::ifstream in(figures_file(options, engine));
+  IndexResult result;
+  if (!(in >> result.figures.articles >> result.figures.body_bytes >> result.figures.seconds >>
+        result.peak_rss_mib >> result.cpu_seconds >> result.index_bytes)) {
+    throw std::runtime_error("--reuse: no index of " + engine + " kept in " + options.work +
+                             " (run with --keep first)");
+  }
   return result;
 }
 
@@ -795,8 +826,13 @@ int main(int argc, char** argv) {
 
     std::map<std::string, IndexResult> indexed;
     for (const auto& engine : options.engines) {
+      if (options.reuse) {
+        indexed[engine] = load_figures(options, engine);
+        continue;
+      }
       std::cerr << "indexing with " << engine << "...\n";
       indexed[engine] = run_indexer(options, engine, argc, argv);
+      save_figures(options, engine, indexed[engine]);
     }
 
     std::vector<Engine> engines;
@@ -920,7 +956,12 @@ int main(int argc, char** argv) {
                                     : "not compacted")
               << (options.extract ? ", extraction on (speakers, places, dates)"
                                   : ", extraction off (--no-extract)")
-              << "\n\n";
+              << "\n";
+    if (options.reuse) {
+      std::cout << "indexes reused from an earlier run (--reuse): the indexing figures are "
+                   "that run's\n";
+    }
+    std::cout << '\n';
 
     std::cout << "| |";
     for (const auto& e : options.engines)
