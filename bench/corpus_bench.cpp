@@ -80,7 +80,7 @@ struct Options {
                "         [--limit N] [--threads T] [--shards N] [--compact] [--merge-shards] "
                "[--no-extract] "
                "[--batch N] [--batch-mb N] [--queries N] [--rounds R]\n"
-               "         [--engines newsdex,xapian,fts5] [--work DIR] [--keep]\n";
+               "         [--engines newsdex,xapian,fts5] [--work DIR] [--keep] [--reuse]\n";
   std::exit(2);
 }
 
