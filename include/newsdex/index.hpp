@@ -102,6 +102,12 @@ struct SearchRequest {
   // others in Hit::duplicate_ids; totals then count stories. False shows every article.
   // Default true.
   bool collapse_duplicates = true;
+  // Count every match (every story, with collapse_duplicates) exactly, so that
+  // SearchResults::total_exact holds: a second pass over the matches when the ranking did not see
+  // them all. Default false: the estimate of Xapian's matcher, exact when it saw every match, and
+  // for stories scaled by the share of copies among the hits it ranked. Facets and timelines
+  // count over every match and so make the total exact either way.
+  bool exact_total = false;
 };
 
 // One query term's part in a hit's score (README "Explain").

@@ -45,10 +45,6 @@ std::string describe(const Xapian::Error& error) {
   return text;
 }
 
-// Up to this many matches, a search with collapsed copies counts its stories exactly, at the
-// cost of a second pass over the matches.
-constexpr Xapian::doccount kExactStoryCountLimit = 5000;
-
 // The number of stories among the matches a spy on the group slot has seen: the articles with
 // no group, and one for each group.
 std::size_t count_stories(const Xapian::ValueCountMatchSpy& groups) {
@@ -379,7 +375,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
   std::optional<SearchResults> similar(const SimilarRequest& request, Xapian::Database& database)
       const;
-  static void count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all,
+  static void count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all, bool exact,
                             const detail::StoryPage* stories, const Xapian::Query& query,
                             Xapian::Database& database, Xapian::ValueCountMatchSpy& groups,
                             SearchResults& results);
@@ -540,7 +536,7 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   const Xapian::MSet& mset = counted ? *counted : counting_match ? *counting_match : page.mset;
   SearchResults results;
   results.query = request.query;
-  count_matches(mset, request.collapse_duplicates, count_stories_with_counter,
+  count_matches(mset, request.collapse_duplicates, count_stories_with_counter, request.exact_total,
                 stories ? &*stories : nullptr, enquire.get_query(), database, groups, results);
   if (results.total < request.suggest_below) {
     results.suggestion = suggest(request, results.total, database);
@@ -571,16 +567,26 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
 
 // Totals from `mset`, and when copies are collapsed the number of stories: exactly from
 // `groups` when it watched a match that considered every article (`counted_all`) or from
-// `stories` when its window held every match; else, when the matches are few, from a second
-// pass over the matches of `query` in a match that ranks nothing; else an estimate, from the
-// share of copies among the ranked window or Xapian's own after its collapse.
+// `stories` when its window held every match; else, when `exact` asks for it, from a second pass
+// over the matches of `query` in a match that ranks nothing; else an estimate, from the share of
+// copies among the ranked window or Xapian's own after its collapse.
 void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all,
-                                const detail::StoryPage* stories, const Xapian::Query& query,
-                                Xapian::Database& database, Xapian::ValueCountMatchSpy& groups,
-                                SearchResults& results) {
+                                bool exact, const detail::StoryPage* stories,
+                                const Xapian::Query& query, Xapian::Database& database,
+                                Xapian::ValueCountMatchSpy& groups, SearchResults& results) {
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (!collapsed) return;
+  if (!collapsed) {
+    if (exact && !results.total_exact) {
+      Xapian::Enquire counting(database);
+      counting.set_query(query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      results.total =
+          counting.get_mset(0, 0, mset.get_matches_upper_bound()).get_matches_lower_bound();
+      results.total_exact = true;
+    }
+    return;
+  }
   if (counted_all) {
     results.total = count_stories(groups);
     results.total_exact = true;
@@ -592,8 +598,7 @@ void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool c
     return;
   }
   if (!stories && results.total_exact) return;
-  const Xapian::doccount matches = mset.get_uncollapsed_matches_upper_bound();
-  if (matches > kExactStoryCountLimit) {
+  if (!exact) {
     if (stories && stories->window_articles > 0) {
       results.total = static_cast<std::size_t>(static_cast<double>(results.total) *
                                                    static_cast<double>(stories->window_stories) /
@@ -607,7 +612,7 @@ void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool c
   counting.set_query(query);
   counting.set_weighting_scheme(Xapian::BoolWeight());
   counting.add_matchspy(&groups);
-  counting.get_mset(0, 0, matches);
+  counting.get_mset(0, 0, mset.get_uncollapsed_matches_upper_bound());
   results.total = count_stories(groups);
   results.total_exact = true;
 }
@@ -785,8 +790,8 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
                                          request.collapse_duplicates);
   }
   Xapian::ValueCountMatchSpy groups(detail::schema::kDuplicateGroupSlot);
-  count_matches(page.mset, request.collapse_duplicates, false, stories ? &*stories : nullptr, query,
-                database, groups, results);
+  count_matches(page.mset, request.collapse_duplicates, false, false, stories ? &*stories : nullptr,
+                query, database, groups, results);
   results.hits = make_hits(page, query,
                            {.offset = request.offset,
                             .snippet_bytes = request.snippet_bytes,

@@ -210,11 +210,20 @@ TEST_F(ManyCopiesTest, PagesOfStoriesAreTheFirstCopyOfEachInTheFullRanking) {
         for (std::size_t offset : {0, 7, 10, 30}) {
           SearchRequest request{.query = query, .limit = 10, .offset = offset, .sort = sort};
           if (with_facets) request.facets = {FacetField::month};
+          request.exact_total = !with_facets;
           const auto page = index.search(request);
           const std::string context =
               query + " offset " + std::to_string(offset) + (with_facets ? " facets" : "");
           EXPECT_EQ(page.total, first_copies.size()) << context;
           EXPECT_TRUE(page.total_exact) << context;
+          request.exact_total = false;
+          const auto estimated = index.search(request);
+          if (estimated.total_exact) {
+            EXPECT_EQ(estimated.total, first_copies.size()) << context;
+          }
+          EXPECT_GE(estimated.total, 1u) << context;
+          EXPECT_LE(estimated.total, every_article.total) << context;
+          EXPECT_EQ(testing::hit_ids(estimated), testing::hit_ids(page)) << context;
           const auto begin = std::min(first_copies.begin() + static_cast<std::ptrdiff_t>(offset),
                                       first_copies.end());
           const auto end = std::min(begin + 10, first_copies.end());
@@ -230,6 +239,44 @@ TEST_F(ManyCopiesTest, PagesOfStoriesAreTheFirstCopyOfEachInTheFullRanking) {
         }
       }
     }
+  }
+}
+
+TEST_F(ManyCopiesTest, TotalsAreEstimatesUnlessAskedToBeExact) {
+  const auto index = Index::open(*dir_ / "db");
+  // 10 stories of 4 copies each, more articles than a page of 2 stories ranks.
+  const auto estimated = index.search({.query = "beta -gamma", .limit = 2});
+  EXPECT_FALSE(estimated.total_exact);
+  const auto exact = index.search({.query = "beta -gamma", .limit = 2, .exact_total = true});
+  EXPECT_TRUE(exact.total_exact);
+  EXPECT_EQ(exact.total, 10u);
+  EXPECT_EQ(testing::hit_ids(exact), testing::hit_ids(estimated));
+}
+
+TEST(ExactTotalTest, CountsWhatTheMatcherSkips) {
+  testing::TempDir dir;
+  {
+    auto writer = IndexWriter::open(dir / "db");
+    // A few articles with both words outrank any with one, so that for a short page Xapian's
+    // matcher stops looking at articles with one word and can only estimate their number.
+    for (int i = 0; i < 300; ++i) {
+      std::string body = i < 10 ? "zeta zeta eta eta" : i % 2 == 0 ? "zeta" : "eta";
+      for (int filler = 0; filler < 10 + i % 7; ++filler)
+        body += " filler" + std::to_string(i * 13 + filler);
+      writer.add({.id = "a" + std::to_string(i), .body = body});
+    }
+    writer.commit();
+  }
+  const auto index = Index::open(dir / "db");
+  for (const bool collapse : {false, true}) {
+    const auto rough =
+        index.search({.query = "zeta OR eta", .limit = 1, .collapse_duplicates = collapse});
+    EXPECT_FALSE(rough.total_exact) << collapse;
+    const auto counted = index.search(
+        {.query = "zeta OR eta", .limit = 1, .collapse_duplicates = collapse, .exact_total = true});
+    EXPECT_TRUE(counted.total_exact) << collapse;
+    EXPECT_EQ(counted.total, 300u) << collapse;
+    EXPECT_EQ(testing::hit_ids(counted), testing::hit_ids(rough)) << collapse;
   }
 }
 

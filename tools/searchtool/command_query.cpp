@@ -260,6 +260,7 @@ int run_query(const std::vector<std::string>& args) {
          "length of each snippet; 0 for none");
   option("json", "print one JSON object instead of text");
   option("no-collapse", "show every copy of a story, not one hit per story");
+  option("exact-total", "count every match exactly, not \"about N\" (slower on common words)");
   option("explain", "show how each hit's score is made up: each term's weight");
   option("stopwords", po::value(&stopwords),
          "words a query need not match: none, or a comma-separated list (default: English)");
@@ -288,6 +289,7 @@ int run_query(const std::vector<std::string>& args) {
   }
   request.query = join(words, " ");
   request.collapse_duplicates = values.count("no-collapse") == 0;
+  request.exact_total = values.count("exact-total") > 0;
   request.explain = values.count("explain") > 0;
   if (values.count("stopwords")) request.stopwords = parse_stopwords(stopwords);
   request.sort = parse_sort(sort);
