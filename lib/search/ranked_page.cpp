@@ -29,7 +29,7 @@ RankedPage relevance_then_newest(Xapian::Enquire& enquire, Xapian::valueno date_
   if (collapsing) return sorted_by_xapian(enquire, date_slot, offset, limit, check_at_least);
   // Hits ranked after the page, for a run of equal weights that the page ends in to end
   // there too: copies of one text tie, and in an archive there are runs of several.
-  constexpr std::size_t kRoomAfterPage = 16;
+  constexpr std::size_t kRoomAfterPage = 8;
   // Beyond this many hits ranked, Xapian's tie-break is the cheaper.
   constexpr std::size_t kMaxRanked = 4096;
   const Xapian::doccount first = offset > 0 ? offset - 1 : 0;
@@ -152,7 +152,9 @@ std::optional<StoryPage> collapse_after_ranking(const RankTop& rank_top,
   const std::size_t wanted = std::size_t{offset} + limit;
   // Beyond this many articles per story wanted, Xapian's own collapse is the cheaper.
   constexpr std::size_t kMaxWindowPerStory = 20;
-  std::size_t window = 2 * wanted + 10;
+  // Room for a few copies among the best hits: every article ranked beyond the page raises the
+  // matcher's work (it keeps a lower weight threshold), and a window that copies fill is widened.
+  std::size_t window = wanted + wanted / 2 + 5;
   for (int attempt = 0; attempt < 2; ++attempt) {
     RankedPage ranked = rank_top(static_cast<Xapian::doccount>(window));
     const bool whole_match = ranked.hits.size() < window;
