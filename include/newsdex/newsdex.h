@@ -501,6 +501,11 @@ NEWSDEX_EXPORT newsdex_status newsdex_request_set_recency_reference(newsdex_requ
 NEWSDEX_EXPORT newsdex_status newsdex_request_set_suggest_below(newsdex_request* request,
                                                                 size_t matches);
 
+/* 1: count every match exactly (newsdex_results_total_exact then returns 1), at the cost of a
+ * second pass over the matches when the ranking skipped some; 0 (the default): Xapian's
+ * estimate, exact when the ranking saw every match or facets or a timeline counted them. */
+NEWSDEX_EXPORT newsdex_status newsdex_request_set_exact_total(newsdex_request* request, int exact);
+
 /* One page of hits, with the number of matches, facets and timeline. */
 typedef struct newsdex_results newsdex_results;
 /* One hit, borrowed from its results. */

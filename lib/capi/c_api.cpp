@@ -968,6 +968,10 @@ newsdex_status newsdex_request_set_suggest_below(newsdex_request* request, size_
   return guarded([&] { checked(request, "request").request.suggest_below = matches; });
 }
 
+newsdex_status newsdex_request_set_exact_total(newsdex_request* request, int exact) {
+  return guarded([&] { checked(request, "request").request.exact_total = exact != 0; });
+}
+
 newsdex_status newsdex_index_search(const newsdex_index* index, const newsdex_request* request,
                                     newsdex_results** results) {
   return guarded([&] {

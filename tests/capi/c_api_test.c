@@ -744,6 +744,44 @@ static void test_remove(const char* path) {
   newsdex_writer_close(writer);
 }
 
+/* For a page of one hit, Xapian's matcher stops looking at the articles with one of two words
+ * once a few with both outrank them all, and estimates the total. */
+static void test_exact_total(const char* folder) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/words", folder);
+  newsdex_writer* writer = NULL;
+  CHECK_STATUS(newsdex_writer_open(path, NULL, NEWSDEX_WRITER_CREATE, &writer), NEWSDEX_OK);
+  for (int i = 0; i < 300; ++i) {
+    char json[1024];
+    int length = snprintf(json, sizeof json, "{\"id\": \"z%d\", \"body\": \"%s", i,
+                          i < 10       ? "zeta zeta eta eta"
+                          : i % 2 == 0 ? "zeta"
+                                       : "eta");
+    for (int filler = 0; filler < 10 + i % 7; ++filler)
+      length += snprintf(json + length, sizeof json - (size_t)length, " filler%d", i * 13 + filler);
+    snprintf(json + length, sizeof json - (size_t)length, "\"}");
+    CHECK_STATUS(newsdex_writer_add_json(writer, json, NULL), NEWSDEX_OK);
+  }
+  CHECK_STATUS(newsdex_writer_commit(writer), NEWSDEX_OK);
+  newsdex_writer_close(writer);
+
+  newsdex_index* index = NULL;
+  CHECK_STATUS(newsdex_index_open(path, &index), NEWSDEX_OK);
+  newsdex_request* request = newsdex_request_new(NULL);
+  CHECK_STATUS(newsdex_request_set_limit(request, 1), NEWSDEX_OK);
+  newsdex_results* results = search(index, request, "zeta OR eta");
+  CHECK(newsdex_results_total_exact(results) == 0);
+  newsdex_results_free(results);
+  CHECK_STATUS(newsdex_request_set_exact_total(request, 1), NEWSDEX_OK);
+  results = search(index, request, "zeta OR eta");
+  CHECK(newsdex_results_total_exact(results) == 1);
+  CHECK(newsdex_results_total(results) == 300);
+  newsdex_results_free(results);
+  CHECK_STATUS(newsdex_request_set_exact_total(NULL, 1), NEWSDEX_ERROR_INVALID_ARGUMENT);
+  newsdex_request_free(request);
+  newsdex_index_close(index);
+}
+
 static void test_open_errors(const char* folder) {
   char path[4096];
   newsdex_index* index = NULL;
@@ -785,6 +823,7 @@ int main(void) {
   test_index_options(folder, path);
   test_remove(path);
   test_open_errors(folder);
+  test_exact_total(folder);
   test_extraction(folder);
   test_reader(folder);
   test_writer_options(folder);
