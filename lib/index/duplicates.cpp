@@ -15,9 +15,6 @@ namespace newsdex::detail {
 
 namespace {
 
-constexpr std::size_t kBands = schema::kSignatureHashes / schema::kSignatureRows;
-static_assert(kBands * schema::kSignatureRows == schema::kSignatureHashes);
-
 // A band term that more undated articles share than this comes from boilerplate or a template,
 // not from copies of one story: it is not searched, so that it cannot make indexing slow.
 constexpr Xapian::doccount kMaxArticlesPerBand = 1000;
@@ -227,8 +224,8 @@ std::vector<std::string> signature_band_terms(const TextSignature& signature) {
   static constexpr char kHex[] = "0123456789abcdef";
   const std::string encoded = full_bytes(signature);
   std::vector<std::string> terms;
-  terms.reserve(kBands);
-  for (std::size_t band = 0; band < kBands; ++band) {
+  terms.reserve(schema::kSignatureBands);
+  for (std::size_t band = 0; band < schema::kSignatureBands; ++band) {
     const std::string_view rows = std::string_view(encoded).substr(
         band * schema::kSignatureRows * 4, schema::kSignatureRows * 4);
     std::string term(schema::kSignatureBand);
@@ -252,9 +249,9 @@ void set_group_key(Xapian::Document& document, const std::string& key) {
 namespace {
 
 // The low bytes of a band's values, which is what a stored signature keeps of them.
-std::array<std::uint32_t, kBands> band_words(const TextSignature& signature) {
-  std::array<std::uint32_t, kBands> words{};
-  for (std::size_t band = 0; band < kBands; ++band) {
+std::array<std::uint32_t, schema::kSignatureBands> band_words(const TextSignature& signature) {
+  std::array<std::uint32_t, schema::kSignatureBands> words{};
+  for (std::size_t band = 0; band < schema::kSignatureBands; ++band) {
     for (std::size_t row = 0; row < schema::kSignatureRows; ++row)
       words[band] = words[band] << 8 | (signature[band * schema::kSignatureRows + row] & 0xff);
   }
@@ -306,14 +303,17 @@ void DaySignatures::forget_least_used(long keep) {
   }
 }
 
-void DaySignatures::find(Xapian::Database& shard, const Date& day, const TextSignature& signature,
+void DaySignatures::find(Xapian::Database& shard, const Date& first, const Date& last,
+                         const TextSignature& signature,
                          std::vector<std::pair<std::size_t, Xapian::docid>>& shared) {
   const auto words = band_words(signature);
-  for (const Entry& indexed : load(shard, day).entries) {
-    std::size_t bands = 0;
-    for (std::size_t band = 0; band < kBands; ++band)
-      bands += indexed.bands[band] == words[band] ? 1 : 0;
-    if (bands > 0) shared.emplace_back(bands, indexed.docid);
+  for (long day = first.days(); day <= last.days(); ++day) {
+    for (const Entry& indexed : load(shard, Date::from_days(day)).entries) {
+      std::size_t bands = 0;
+      for (std::size_t band = 0; band < schema::kSignatureBands; ++band)
+        bands += indexed.bands[band] == words[band] ? 1 : 0;
+      if (bands > 0) shared.emplace_back(bands, indexed.docid);
+    }
   }
 }
 
@@ -350,10 +350,11 @@ std::vector<GroupTag> group_copies(std::span<const GroupingShard> shards,
 
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     PendingArticle& article = chunk[i];
+    const auto words = article.signature ? band_words(*article.signature)
+                                         : std::array<std::uint32_t, schema::kSignatureBands>{};
     const auto remember = [&] {
       if (article.signature) {
-        const auto words = band_words(*article.signature);
-        for (std::size_t band = 0; band < kBands; ++band)
+        for (std::size_t band = 0; band < schema::kSignatureBands; ++band)
           chunk_bands[band_key(band, words[band])].push_back(i);
       }
       if (stored[i]) superseded.insert({stored[i]->shard, stored[i]->docid});
@@ -380,8 +381,7 @@ std::vector<GroupTag> group_copies(std::span<const GroupingShard> shards,
     // Every article sharing a band with this one and close enough to be a copy.
     std::vector<Candidate> candidates;
     std::unordered_set<std::size_t> chunk_seen;
-    const auto words = band_words(*article.signature);
-    for (std::size_t band = 0; band < kBands; ++band) {
+    for (std::size_t band = 0; band < schema::kSignatureBands; ++band) {
       const auto found = chunk_bands.find(band_key(band, words[band]));
       if (found == chunk_bands.end()) continue;
       for (const std::size_t j : found->second) {
@@ -400,14 +400,12 @@ std::vector<GroupTag> group_copies(std::span<const GroupingShard> shards,
       // Those published within the window, sharing the most bands first (of the first
       // kSortedReads; the order of the rest, read only when many are stale, matters less).
       std::vector<std::tuple<std::size_t, std::size_t, Xapian::docid>> shared_bands;
+      const Date first = Date::from_days(article.date->days() - rules.max_days);
+      const Date last = Date::from_days(article.date->days() + rules.max_days);
       std::vector<std::pair<std::size_t, Xapian::docid>> shared;
       for (std::size_t shard = 0; shard < shards.size(); ++shard) {
         shared.clear();
-        for (long day = article.date->days() - rules.max_days;
-             day <= article.date->days() + rules.max_days; ++day) {
-          shards[shard].days->find(*shards[shard].database, Date::from_days(day),
-                                   *article.signature, shared);
-        }
+        shards[shard].days->find(*shards[shard].database, first, last, *article.signature, shared);
         for (const auto& [bands, docid] : shared)
           shared_bands.emplace_back(bands, shard, docid);
       }

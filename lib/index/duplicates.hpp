@@ -64,10 +64,11 @@ class DaySignatures {
   DaySignatures() = default;
   explicit DaySignatures(std::size_t max_articles) : max_articles_(max_articles) {}
 
-  // Appends to `shared` each article of `shard` published on `day` whose signature shares a
-  // band with `signature`: the number of bands they share, and its docid (once per version the
-  // writer added, so a docid may come more than once).
-  void find(Xapian::Database& shard, const Date& day, const TextSignature& signature,
+  // Appends to `shared` each article of `shard` published from `first` to `last` whose
+  // signature shares a band with `signature`: the number of bands they share, and its docid
+  // (once per version the writer added, so a docid may come more than once).
+  void find(Xapian::Database& shard, const Date& first, const Date& last,
+            const TextSignature& signature,
             std::vector<std::pair<std::size_t, Xapian::docid>>& shared);
   // Records an article written to the shard, in case its day was read before.
   void add(Xapian::docid docid, const Date& date, const TextSignature& signature);
@@ -76,10 +77,9 @@ class DaySignatures {
   std::size_t articles() const { return articles_; }
 
  private:
-  static constexpr std::size_t kBands = schema::kSignatureHashes / schema::kSignatureRows;
   struct Entry {
     Xapian::docid docid = 0;
-    std::array<std::uint32_t, kBands> bands{};
+    std::array<std::uint32_t, schema::kSignatureBands> bands{};
   };
   struct Day {
     std::vector<Entry> entries;

@@ -343,13 +343,13 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
     Xapian::WritableDatabase& database = shard.database;
     Xapian::PostingIterator existing = database.postlist_begin(built.id_term);
     Written written;
+    Xapian::docid docid = 0;
     if (existing == database.postlist_end(built.id_term)) {
-      const Xapian::docid docid = database.add_document(built.document);
+      docid = database.add_document(built.document);
       shard.mark_seen(docid);
       written.outcome = AddOutcome::added;
-      if (built.date && built.signature) shard.days.add(docid, *built.date, *built.signature);
     } else {
-      const Xapian::docid docid = *existing;
+      docid = *existing;
       written.duplicate = shard.mark_seen(docid);
       if (database.get_document(docid).get_value(detail::schema::kFingerprintSlot) ==
           built.fingerprint) {
@@ -358,8 +358,8 @@ struct [[gnu::visibility("hidden")]] IndexWriter::Impl {
       if (options.spelling) shard.spelling.remove(database, docid);
       database.replace_document(docid, built.document);
       written.outcome = AddOutcome::replaced;
-      if (built.date && built.signature) shard.days.add(docid, *built.date, *built.signature);
     }
+    if (built.date && built.signature) shard.days.add(docid, *built.date, *built.signature);
     if (options.spelling) shard.spelling.add(built.document);
     return written;
   }

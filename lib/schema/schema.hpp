@@ -48,6 +48,8 @@ inline constexpr unsigned kSignatureSlot = 4;       // text signature, see below
 // their candidates are now the articles of the days around theirs.)
 inline constexpr std::size_t kSignatureHashes = 64;
 inline constexpr std::size_t kSignatureRows = 4;
+inline constexpr std::size_t kSignatureBands = kSignatureHashes / kSignatureRows;
+static_assert(kSignatureBands * kSignatureRows == kSignatureHashes);
 
 // Many-valued fields keep their i-th distinct value (normalised, as in its boolean term) in slot
 // base + i, for i < kFacetSlotsPerField, so that Xapian's own ValueCountMatchSpy can count them

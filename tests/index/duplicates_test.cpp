@@ -206,7 +206,8 @@ std::vector<std::pair<std::size_t, Xapian::docid>> found_on(
     detail::DaySignatures& days, Xapian::Database& database, const std::string& day,
     const detail::TextSignature& signature) {
   std::vector<std::pair<std::size_t, Xapian::docid>> shared;
-  days.find(database, *Date::parse(day), signature, shared);
+  const Date date = *Date::parse(day);
+  days.find(database, date, date, signature, shared);
   std::sort(shared.begin(), shared.end());
   return shared;
 }
