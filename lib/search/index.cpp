@@ -45,6 +45,17 @@ std::string describe(const Xapian::Error& error) {
   return text;
 }
 
+// A match of `query` that ranks nothing and considers up to `matches` articles, as counting
+// needs; `spy`, when given, watches it.
+Xapian::MSet count_all(Xapian::Database& database, const Xapian::Query& query,
+                       Xapian::doccount matches, Xapian::MatchSpy* spy = nullptr) {
+  Xapian::Enquire counting(database);
+  counting.set_query(query);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  if (spy) counting.add_matchspy(spy);
+  return counting.get_mset(0, 0, matches);
+}
+
 // The number of stories among the matches a spy on the group slot has seen: the articles with
 // no group, and one for each group.
 std::size_t count_stories(const Xapian::ValueCountMatchSpy& groups) {
@@ -578,11 +589,8 @@ void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool c
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (!collapsed) {
     if (exact && !results.total_exact) {
-      Xapian::Enquire counting(database);
-      counting.set_query(query);
-      counting.set_weighting_scheme(Xapian::BoolWeight());
       results.total =
-          counting.get_mset(0, 0, mset.get_matches_upper_bound()).get_matches_lower_bound();
+          count_all(database, query, mset.get_matches_upper_bound()).get_matches_lower_bound();
       results.total_exact = true;
     }
     return;
@@ -608,11 +616,7 @@ void Index::Impl::count_matches(const Xapian::MSet& mset, bool collapsed, bool c
     }
     return;
   }
-  Xapian::Enquire counting(database);
-  counting.set_query(query);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  counting.add_matchspy(&groups);
-  counting.get_mset(0, 0, mset.get_uncollapsed_matches_upper_bound());
+  count_all(database, query, mset.get_uncollapsed_matches_upper_bound(), &groups);
   results.total = count_stories(groups);
   results.total_exact = true;
 }
