@@ -188,6 +188,8 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
       try {
         handles.shards[i] = detail::open_shard(shards[i], timeouts);
         return {};
+      } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // a writer committed twice while the shard opened: with_handles() tries again
       } catch (const Xapian::Error& error) {
         if (shards[i].kind == detail::StubEntry::Kind::local || !detail::is_network_error(error)) {
           detail::rethrow_xapian_error(error, shards[i].name());
