@@ -74,6 +74,9 @@ struct ShardHandles {
   std::vector<std::optional<Xapian::Database>> shards;
   Xapian::Database all;
   bool reused = false;  // open before this call, so to be reopened for the latest commit
+  // The synonyms stored as of the revision `all` reads, empty until read: a reopen that finds
+  // no new commit keeps them, and saves the search a metadata lookup.
+  std::shared_ptr<const detail::SynonymExpander> synonyms;
 };
 
 }  // namespace
@@ -102,16 +105,17 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   mutable std::shared_ptr<const detail::SynonymExpander> synonyms;
   mutable std::shared_ptr<const Gazetteer> gazetteer;
 
-  // The synonyms stored in the index as of `database`'s revision, parsed once per change.
-  std::shared_ptr<const detail::SynonymExpander> synonyms_of(const Xapian::Database& database)
-      const {
-    std::string stored = database.get_metadata(std::string(detail::schema::kSynonymsKey));
+  // The synonyms stored in the index as of the revision `handles` read, parsed once per change.
+  std::shared_ptr<const detail::SynonymExpander> synonyms_of(ShardHandles & handles) const {
+    if (handles.synonyms) return handles.synonyms;
+    std::string stored = handles.all.get_metadata(std::string(detail::schema::kSynonymsKey));
     std::lock_guard lock(expansions_mutex);
     if (!synonyms || stored != synonyms_stored) {
       synonyms = std::make_shared<const detail::SynonymExpander>(detail::decode_synonyms(stored),
                                                                  detail::make_stemmer(language));
       synonyms_stored = std::move(stored);
     }
+    handles.synonyms = synonyms;
     return synonyms;
   }
 
@@ -135,10 +139,10 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
 
   // Compiles `text` with the index's synonyms and place aliases. `synonyms` keeps the expander
   // alive while the query is compiled.
-  Xapian::Query compile(std::string_view text, MatchMode match, const Xapian::Database& database,
-                        std::shared_ptr<const detail::SynonymExpander>& expander,
+  Xapian::Query compile(std::string_view text, MatchMode match, ShardHandles & handles,
+                        std::shared_ptr<const detail::SynonymExpander> & expander,
                         const Xapian::Stopper* stopwords) const {
-    expander = synonyms_of(database);
+    expander = synonyms_of(handles);
     detail::QueryExpansions expansions;
     expansions.stopwords = stopwords;
     expansions.synonyms = expander->empty() ? nullptr : expander.get();
@@ -147,7 +151,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
     const detail::QueryLimits limits{.max_query_bytes = options.max_query_bytes,
                                      .max_wildcards = options.max_wildcards,
                                      .max_wildcard_terms = options.max_wildcard_terms};
-    return detail::compile_query(text, match, database, language, limits, expansions);
+    return detail::compile_query(text, match, handles.all, language, limits, expansions);
   }
 
   std::unique_ptr<ShardHandles> take_handles() {
@@ -212,6 +216,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
       remember(i, failures[i]);
     }
     handles.all = Xapian::Database();
+    handles.synonyms.reset();
     for (const auto& shard : handles.shards) {
       if (shard) handles.all.add_database(*shard);
     }
@@ -315,7 +320,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
       try {
         open_missing(*handles, failures);
         check_failures(failures);
-        if (handles->reused) handles->all.reopen();
+        if (handles->reused && handles->all.reopen()) handles->synonyms.reset();
         auto result = work(*handles);
         give_back(std::move(handles));
         if (left_out) {
@@ -326,6 +331,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
         }
         return result;
       } catch (const Xapian::DatabaseModifiedError&) {
+        handles->synonyms.reset();  // a reopen that failed part way may have moved on
         give_back(std::move(handles));
         // Each attempt reads the latest commit, so only a writer that commits twice within every
         // attempt of one search uses the retries up.
@@ -385,9 +391,8 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
     const detail::RecencyBoost* recency = nullptr;
   };
 
-  SearchResults search(const SearchRequest& request, Xapian::Database& database) const;
-  std::optional<SearchResults> similar(const SimilarRequest& request, Xapian::Database& database)
-      const;
+  SearchResults search(const SearchRequest& request, ShardHandles& handles) const;
+  std::optional<SearchResults> similar(const SimilarRequest& request, ShardHandles& handles) const;
   static void count_matches(const Xapian::MSet& mset, bool collapsed, bool counted_all, bool exact,
                             const detail::StoryPage* stories, const Xapian::Query& query,
                             Xapian::Database& database, Xapian::ValueCountMatchSpy& groups,
@@ -398,7 +403,7 @@ struct [[gnu::visibility("hidden")]] Index::Impl {
   void find_duplicates(const Xapian::Query& query, const detail::RankedPage& page,
                        std::vector<Hit>& hits, Xapian::Database& database) const;
   std::optional<std::string> suggest(const SearchRequest& request, std::size_t total,
-                                     Xapian::Database& database) const;
+                                     ShardHandles& handles) const;
 };
 
 Index Index::open(const fs::path& path, IndexOptions options) {
@@ -461,11 +466,12 @@ Index::~Index() = default;
 Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 
-SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database& database) const {
+SearchResults Index::Impl::search(const SearchRequest& request, ShardHandles& handles) const {
+  Xapian::Database& database = handles.all;
   std::shared_ptr<const detail::SynonymExpander> expander;
   Xapian::SimpleStopper custom_stopwords;
   const Xapian::Stopper* stopwords = stopper(request.stopwords, custom_stopwords);
-  const Xapian::Query query = compile(request.query, request.match, database, expander, stopwords);
+  const Xapian::Query query = compile(request.query, request.match, handles, expander, stopwords);
   Xapian::Enquire enquire(database);
   std::optional<detail::RecencyBoost> recency;
   if (request.recency_half_life_days != 0) {
@@ -552,7 +558,7 @@ SearchResults Index::Impl::search(const SearchRequest& request, Xapian::Database
   count_matches(mset, request.collapse_duplicates, count_stories_with_counter, request.exact_total,
                 stories ? &*stories : nullptr, enquire.get_query(), database, groups, results);
   if (results.total < request.suggest_below) {
-    results.suggestion = suggest(request, results.total, database);
+    results.suggestion = suggest(request, results.total, handles);
     if (any_remote) {
       const bool all_remote =
           std::none_of(shards.begin(), shards.end(), [](const detail::StubEntry& shard) {
@@ -739,7 +745,8 @@ class TellingTerms : public Xapian::ExpandDecider {
 // More like this: the article's most telling terms by Xapian's relevance feedback (an RSet of
 // the article, Enquire::get_eset), searched for with OR, the article and its copies left out.
 std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
-                                                  Xapian::Database& database) const {
+                                                  ShardHandles& handles) const {
+  Xapian::Database& database = handles.all;
   const std::string id_term = detail::schema::id_term(request.id);
   const Xapian::PostingIterator found = database.postlist_begin(id_term);
   if (found == database.postlist_end(id_term)) return std::nullopt;
@@ -771,7 +778,7 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
   if (request.filter.find_first_not_of(" \t\r\n") != std::string::npos) {
     std::shared_ptr<const detail::SynonymExpander> expander;
     const Xapian::Query filter =
-        compile(request.filter, MatchMode::all, database, expander, detail::stopper_for(language));
+        compile(request.filter, MatchMode::all, handles, expander, detail::stopper_for(language));
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   }
   enquire.set_query(query);
@@ -809,7 +816,8 @@ std::optional<SearchResults> Index::Impl::similar(const SimilarRequest& request,
 
 // A spelling correction of the request's query, kept only when it matches more articles.
 std::optional<std::string> Index::Impl::suggest(const SearchRequest& request, std::size_t total,
-                                                Xapian::Database& database) const {
+                                                ShardHandles& handles) const {
+  Xapian::Database& database = handles.all;
   auto corrected =
       detail::correct_spelling(request.query, database, detail::make_stemmer(language));
   if (!corrected) return std::nullopt;
@@ -817,7 +825,7 @@ std::optional<std::string> Index::Impl::suggest(const SearchRequest& request, st
   std::shared_ptr<const detail::SynonymExpander> expander;
   try {
     Xapian::SimpleStopper custom_stopwords;
-    enquire.set_query(compile(*corrected, request.match, database, expander,
+    enquire.set_query(compile(*corrected, request.match, handles, expander,
                               stopper(request.stopwords, custom_stopwords)));
   } catch (const QueryError&) {
     return std::nullopt;
@@ -840,8 +848,8 @@ SearchResults Index::search(const SearchRequest& request) const {
     throw InvalidArgumentError("recency blends with relevance; it does not apply to date order");
   }
   std::vector<ShardFailure> left_out;
-  SearchResults results = impl_->with_database(
-      [&](Xapian::Database& database) { return impl_->search(request, database); }, &left_out);
+  SearchResults results = impl_->with_handles(
+      [&](ShardHandles& handles) { return impl_->search(request, handles); }, &left_out);
   if (!left_out.empty()) {
     results.partial = true;
     std::string names;
@@ -862,8 +870,8 @@ std::optional<SearchResults> Index::similar(const SimilarRequest& request) const
   if (request.terms < 1 || request.terms > kMaxSimilarTerms) {
     throw InvalidArgumentError("terms must be between 1 and " + std::to_string(kMaxSimilarTerms));
   }
-  return impl_->with_database(
-      [&](Xapian::Database& database) { return impl_->similar(request, database); });
+  return impl_->with_handles(
+      [&](ShardHandles& handles) { return impl_->similar(request, handles); });
 }
 
 std::optional<Article> Index::get(std::string_view id) const {

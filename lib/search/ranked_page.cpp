@@ -96,6 +96,7 @@ std::vector<std::string> values_in_slot(const Xapian::Database& database, Xapian
                                         const std::vector<Xapian::MSetIterator>& hits,
                                         ValueReads reads) {
   std::vector<std::string> values(hits.size());
+  if (hits.empty()) return values;  // opening a value stream costs B-tree reads
   if (reads == ValueReads::per_document) {
     for (std::size_t i = 0; i < hits.size(); ++i)
       values[i] = hits[i].get_document().get_value(slot);

@@ -117,6 +117,12 @@ TEST_F(SynonymSearch, AnOpenIndexSeesNewSynonymsAfterTheCommit) {
   EXPECT_EQ(index.search({.query = "britain"}).total, 1u);
   set_synonyms({{"britain", "uk"}});
   EXPECT_EQ(index.search({.query = "britain"}).total, 2u);
+  EXPECT_EQ(index.search({.query = "britain"}).total, 2u);  // unchanged: the same synonyms
+  set_synonyms({});
+  EXPECT_EQ(index.search({.query = "britain"}).total, 1u);
+  EXPECT_EQ(index.similar({.id = "kingdom", .filter = "uk"}).value().hits.size(), 0u);
+  set_synonyms({{"britain", "uk"}});
+  EXPECT_EQ(index.similar({.id = "kingdom", .filter = "uk"}).value().hits.size(), 1u);
 }
 
 TEST_F(SynonymSearch, RejectsUnusableGroups) {
