@@ -633,7 +633,11 @@ std::vector<Hit> Index::Impl::make_hits(const detail::RankedPage& page, const Xa
                                         const PageOptions& options,
                                         Xapian::Database& database) const {
   std::vector<Hit> hits;
-  detail::SnippetMaker snippets(query, detail::make_stemmer(language));
+  // Gathering the query's words costs a walk of the query, wasted on a page without snippets.
+  std::optional<detail::SnippetMaker> snippets;
+  if (options.snippet_bytes > 0 && !page.hits.empty()) {
+    snippets.emplace(query, detail::make_stemmer(language));
+  }
   const std::vector<detail::WeightedTerm> weighted =
       options.explain ? detail::weighted_terms(query) : std::vector<detail::WeightedTerm>{};
   for (std::size_t i = 0; i < page.hits.size(); ++i) {
@@ -647,9 +651,11 @@ std::vector<Hit> Index::Impl::make_hits(const detail::RankedPage& page, const Xa
     hit.score = it.get_weight();
     hit.date = article.date;
     hit.title = std::move(article.title);
-    auto snippet = snippets.make(article.body, options.snippet_bytes);
-    hit.snippet = std::move(snippet.text);
-    hit.highlights = std::move(snippet.highlights);
+    if (snippets) {
+      auto snippet = snippets->make(article.body, options.snippet_bytes);
+      hit.snippet = std::move(snippet.text);
+      hit.highlights = std::move(snippet.highlights);
+    }
     hit.speakers = std::move(article.speakers);
     hit.places = std::move(article.places);
     hit.source = std::move(article.source);

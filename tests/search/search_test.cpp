@@ -243,6 +243,15 @@ TEST_F(SearchTest, HitsCarryStoredFieldsAndAHighlightedSnippet) {
       "deal");
 }
 
+TEST_F(SearchTest, NoSnippetBytesMeansNoSnippetButTheStoredFields) {
+  const auto results = search({.query = "wage deal", .snippet_bytes = 0});
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(results.hits[0].title, "Harbor strike ends after talks");
+  EXPECT_EQ(results.hits[0].speakers, std::vector<std::string>{"Marta Soto"});
+  EXPECT_TRUE(results.hits[0].snippet.empty());
+  EXPECT_TRUE(results.hits[0].highlights.empty());
+}
+
 TEST_F(SearchTest, RejectsBadQueriesWithAPosition) {
   auto position_of = [](const std::string& query) -> std::size_t {
     try {
