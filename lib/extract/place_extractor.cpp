@@ -560,14 +560,23 @@ std::vector<Place> PlaceExtractor::extract(std::string_view text,
   // 1b. "South Charleston", "North Texas", "Sacramento River": a compass word before, or a
   // feature word after, a listed name that the gazetteer does not know together with it names
   // another place of the same country, under the name as written. A compass word taken for a
-  // place by itself ("South", a region of Cameroon) goes into the name.
+  // place by itself ("South", a region of Cameroon) goes into the name. Before an adjective
+  // ("Southwest Asian", "South Texan") it names no place: the adjective keeps its own.
+  auto is_adjective = [&](const Candidate& candidate) {
+    return std::all_of(candidate.refs.begin(), candidate.refs.end(), [&](const NameRef& ref) {
+      if (ref.role == NameRole::demonym) return true;
+      const auto name = place_key(store.place(ref.place).name);
+      return candidate.key.size() > name.size() && candidate.key.starts_with(name);
+    });
+  };
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     auto& candidate = candidates[c];
     if (!candidate.area.empty() || candidate.qualifies || candidate.dropped) continue;
     bool grown = false;
     const std::size_t before = candidate.first;
     if (before > 0 && list[before].gap == Gap::space && list[before - 1].capitalized &&
-        !list[before - 1].possessive && is_one_of(tokens.key(before - 1), kCompassWords)) {
+        !list[before - 1].possessive && is_one_of(tokens.key(before - 1), kCompassWords) &&
+        !is_adjective(candidate)) {
       const bool taken_alone = c > 0 && candidates[c - 1].first == before - 1 &&
                                candidates[c - 1].last == before - 1 &&
                                candidates[c - 1].area.empty();

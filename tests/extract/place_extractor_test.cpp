@@ -295,6 +295,24 @@ TEST_F(PlaceExtractorTest, CompassWordsAndFeaturesNameAnotherPlace) {
   EXPECT_EQ(places.size(), 3u) << ::testing::PrintToString(names(places));
 }
 
+TEST_F(PlaceExtractorTest, ACompassWordBeforeARegionsAdjectiveNamesAWorldRegion) {
+  const std::string text =
+      "India, the South Asian giant, courted West African and East Asian buyers while "
+      "Southwest Asian markets waited.";
+  const auto places = extract(text);
+  for (const auto* name : {"South Asia", "West Africa", "East Asia"}) {
+    const auto* place = find(places, name);
+    ASSERT_NE(place, nullptr) << name << ::testing::PrintToString(names(places));
+    EXPECT_EQ(place->kind, PlaceKind::other) << name;
+  }
+  EXPECT_EQ(mentions(text, *find(places, "South Asia")), Words{"South Asian"});
+  // No such region is listed: the adjective still names its continent, and no place is made
+  // of the words as written.
+  EXPECT_EQ(find(places, "Southwest Asian"), nullptr) << ::testing::PrintToString(names(places));
+  ASSERT_NE(find(places, "Asia"), nullptr) << ::testing::PrintToString(names(places));
+  EXPECT_EQ(mentions(text, *find(places, "Asia")), Words{"Asian"});
+}
+
 TEST_F(PlaceExtractorTest, NamesOfOneOrTwoLettersAreNoTowns) {
   EXPECT_TRUE(extract("The bonds were rated Ba by the agency, and Bo agreed.").empty());
   EXPECT_NE(find(extract("Trade with the UK grew."), "United Kingdom"), nullptr);
