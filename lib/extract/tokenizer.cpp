@@ -261,10 +261,14 @@ class Tokenizer {
     keys_.resize(key_start + key_size);
     key = std::string_view(keys_.data() + key_start, key_size);
 
+    // "R-Ky.": the party before a state's abbreviation.
+    const std::string_view last_segment = key.substr(key.rfind('-') + 1);
     if (pos < text_.size() && text_[pos] == '.' && !(flags & token_flag::possessive) &&
         (has_inner_period || (letters == 1 && first_upper) ||
-         std::find(std::begin(kAbbreviations), std::end(kAbbreviations), key) !=
+         std::find(std::begin(kAbbreviations), std::end(kAbbreviations), last_segment) !=
              std::end(kAbbreviations) ||
+         // A sentence never ends in ".,".
+         (pos + 1 < text_.size() && text_[pos + 1] == ',') ||
          // "No. 2", not "said no."
          ((key == "no" || key == "nos") && pos + 2 < text_.size() && text_[pos + 1] == ' ' &&
           is_ascii_digit(static_cast<unsigned char>(text_[pos + 2]))))) {

@@ -138,6 +138,14 @@ TEST(SpeakerExtractor, ParenthesisAfterTheName) {
   EXPECT_EQ(speakers[0].role, "Sen.");
 }
 
+TEST(SpeakerExtractor, PartyAndStateBetweenCommas) {
+  const auto speakers = speakers_of(
+      "Sen. Jane Roe, D-Ore., said the bill would pass. Tom Dale, R-Ky., said it would not.");
+  ASSERT_EQ(names_of(speakers), (Names{"Jane Roe", "Tom Dale"}));
+  EXPECT_EQ(speakers[0].role, "Sen.");
+  EXPECT_EQ(speakers[1].role, "R-Ky.");
+}
+
 TEST(SpeakerExtractor, OrganisationStatementThenReferencesBack) {
   const std::string text =
       "“The resolution is a provocation,” said an Azerbaijani Foreign Ministry statement.\n\n"

@@ -45,6 +45,18 @@ TEST(Tokenizer, AbbreviationsEndNoSentence) {
   EXPECT_EQ(tokens.raw(6), "Nov.");
 }
 
+TEST(Tokenizer, APartyAndStateTagEndsNoSentence) {
+  // The state after a hyphen is an abbreviation; a period right before a comma ends no
+  // sentence either.
+  const TokenizedText tokens("Mitch McConnell, R-Ky., and Pat Smith, of Aix-Pr., said.");
+  EXPECT_EQ(keys_of(tokens), (Keys{"mitch", "mcconnell", ",", "r-ky", ",", "and", "pat", "smith",
+                                   ",", "of", "aix-pr", ",", "said", "."}));
+  EXPECT_EQ(tokens.raw(3), "R-Ky.");
+  EXPECT_TRUE(tokens[3].has(token_flag::abbreviation));
+  EXPECT_EQ(tokens.raw(10), "Aix-Pr.");
+  EXPECT_FALSE(tokens[12].has(token_flag::sentence_start));
+}
+
 TEST(Tokenizer, QuestionInsideAQuoteContinuesTheSentence) {
   const TokenizedText tokens("\"Why?\" he asked. \"Now!\" She left.");
   EXPECT_FALSE(tokens[4].has(token_flag::sentence_start));  // he
