@@ -262,11 +262,13 @@ class Tokenizer {
     key = std::string_view(keys_.data() + key_start, key_size);
 
     // "R-Ky.": the party before a state's abbreviation.
-    const std::string_view last_segment = key.substr(key.rfind('-') + 1);
+    const auto is_listed_abbreviation = [&] {
+      const std::string_view last_segment = key.substr(key.rfind('-') + 1);
+      return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), last_segment) !=
+             std::end(kAbbreviations);
+    };
     if (pos < text_.size() && text_[pos] == '.' && !(flags & token_flag::possessive) &&
-        (has_inner_period || (letters == 1 && first_upper) ||
-         std::find(std::begin(kAbbreviations), std::end(kAbbreviations), last_segment) !=
-             std::end(kAbbreviations) ||
+        (has_inner_period || (letters == 1 && first_upper) || is_listed_abbreviation() ||
          // A sentence never ends in ".,".
          (pos + 1 < text_.size() && text_[pos + 1] == ',') ||
          // "No. 2", not "said no."
