@@ -379,6 +379,17 @@ class Reader {
     return true;
   }
 
+  // A capitalised word the text also writes in lower case, neither an acronym nor an initial.
+  bool is_common_noun(std::size_t i) const {
+    return !tok(i).has(token_flag::all_caps) && tokens_.key(i).size() > 2 &&
+           appears_in_lower_case(tokens_.key(i));
+  }
+
+  bool is_weekday(std::size_t i) const {
+    return (cls(i) & kCalendar) && is_one_of_keys(i, {"monday", "tuesday", "wednesday", "thursday",
+                                                      "friday", "saturday", "sunday"});
+  }
+
   bool is_company_suffix(std::size_t i) const {
     return is_one_of_keys(i, {"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc",
                               "plc", "ag", "sa", "nv", "gmbh"});
@@ -397,6 +408,9 @@ class Reader {
     // "his campaign manager Jeff Weaver": a possessive pronoun before a role is context.
     if (b + 1 < e && b == window_begin && is_possessive_pronoun(b)) ++b;
     if (b >= e) return phrase;
+    // "Clayton Yeutter Monday warned": the weekday dates the statement.
+    while (e - b > 1 && is_weekday(e - 1) && is_name_word(e - 2))
+      --e;
     if (e - b == 1 && (cls(b) & (kPronounPerson | kPronounThing)) && b == window_begin) {
       phrase.kind = Phrase::Kind::pronoun;
       phrase.begin = b;
@@ -769,6 +783,8 @@ class Reader {
         const bool one_word = other.kind == Phrase::Kind::name && other.end - other.begin == 1;
         const bool initials =
             one_word && e - b == 1 && tokens_.raw(b2).size() <= 2 && tokens_.raw(b).size() <= 2;
+        // "Board for Margarine, Fats and Oils said": goods the text also writes in lower case.
+        if (one_word && e - b == 1 && is_common_noun(b) && is_common_noun(other.begin)) return;
         if (one_word && (phrase.organisation || initials)) {
           Phrase company = phrase;
           company.begin = other.begin;

@@ -241,6 +241,27 @@ TEST(SpeakerExtractor, TwoSubjectsJoinedByAnd) {
             (Names{"Ana Ruiz", "Tomas Berg"}));
 }
 
+// "Board for Margarine, Fats and Oils said": capitalised common nouns that the text also uses
+// in lower case are a list of goods inside a name, not two speakers.
+TEST(SpeakerExtractor, JoinedWordsTheTextAlsoWritesInLowerCaseAreNoSpeakers) {
+  EXPECT_TRUE(speakers_of("Imports of fats and oils rose, the Commodity Board for Margarine, "
+                          "Fats and Oils said.")
+                  .empty());
+  EXPECT_EQ(names_of(speakers_of("Trade in oils rose. France and Germany said they agreed.")),
+            (Names{"France", "Germany"}));
+}
+
+// "Clayton Yeutter Monday warned": the weekday dates the statement and is no part of the name.
+TEST(SpeakerExtractor, AWeekdayAfterTheNameIsNotPartOfIt) {
+  const std::string text =
+      "U.S. trade representative Clayton Yeutter Monday warned of a trade row. Baker Tuesday "
+      "said the dollar was stable.";
+  const auto speakers = speakers_of(text);
+  ASSERT_EQ(names_of(speakers), (Names{"Clayton Yeutter", "Baker"}));
+  EXPECT_EQ(speakers[0].role, "U.S. trade representative");
+  EXPECT_EQ(mention_texts(text, speakers[0]), Texts{"Clayton Yeutter"});
+}
+
 TEST(SpeakerExtractor, CompanyNamesWithAndArePlainNames) {
   EXPECT_EQ(names_of(speakers_of("Harlow and Finch's Corp said it affirmed the ratings of the "
                                  "utility. The outlook is stable, H and F said.")),
