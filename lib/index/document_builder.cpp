@@ -193,9 +193,14 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
       places.push_back(name);
       continue;
     }
-    // A spelling that differs only in case or diacritics names the same value; keep the input's.
-    places.push_back(normalize_value(name) == normalize_value(reading->name) ? name
-                                                                             : reading->name);
+    // A spelling that differs only in case or diacritics names the same value. The input's
+    // is kept when it has the diacritics ("Valparaíso"), not when it is only lower case
+    // ("netherlands", as Reuters lists countries).
+    const bool has_diacritics = std::any_of(
+        name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    places.push_back(has_diacritics && normalize_value(name) == normalize_value(reading->name)
+                         ? name
+                         : reading->name);
     add_country(reading->country);
   }
   for (const auto& place : annotations.places) {
