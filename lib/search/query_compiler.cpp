@@ -489,9 +489,17 @@ void check_query_syntax(std::string_view text) {
       std::size_t end = i;
       while (end < text.size() && is_field_char(text[end]))
         ++end;
-      if (end + 1 >= text.size() || text[end] != ':' || is_space(text[end + 1])) continue;
-      if (text.compare(end, 3, "://") == 0) continue;  // a URL, not a field
+      if (end >= text.size() || text[end] != ':') continue;
       const std::string name(text.substr(i, end - i));
+      if (end + 1 == text.size() || is_space(text[end + 1])) {
+        // "speaker: baker" would search for the words "speaker" and "baker".
+        if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) continue;
+        throw QueryError("\"" + name + ":\" has no value: write it right after the colon (" + name +
+                             ":word or " + name + ":\"two words\") at position " +
+                             std::to_string(i),
+                         i);
+      }
+      if (text.compare(end, 3, "://") == 0) continue;  // a URL, not a field
       std::string lower = name;
       for (auto& ch : lower)
         ch = static_cast<char>(ch | 0x20);

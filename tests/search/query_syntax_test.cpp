@@ -39,5 +39,16 @@ TEST(QuerySyntax, NamesUnknownAndMiscasedFields) {
             "field names are lower case: write \"speaker:\" at position 0");
 }
 
+// "speaker: baker" would otherwise search for the words "speaker" and "baker".
+TEST(QuerySyntax, NamesAFieldWithoutAValue) {
+  EXPECT_EQ(error_of("speaker: baker"),
+            "\"speaker:\" has no value: write it right after the colon (speaker:word or "
+            "speaker:\"two words\") at position 0");
+  EXPECT_EQ(error_of("oil place:"),
+            "\"place:\" has no value: write it right after the colon (place:word or "
+            "place:\"two words\") at position 4");
+  EXPECT_EQ(error_of("Note: oil"), "");  // not a field name
+}
+
 }  // namespace
 }  // namespace newsdex::detail
