@@ -285,6 +285,22 @@ TEST_F(SearchtoolTest, UsageErrorsExitTwo) {
   EXPECT_NE(help.out.find("--sort"), std::string::npos);
 }
 
+// The shell hands "-strike" of an unquoted `copper -strike` to the option parser.
+TEST_F(SearchtoolTest, AQueryWordThatLooksLikeAnOptionSaysWhereItGoes) {
+  const auto result = searchtool({"query", "--db", db_, "copper", "-strike"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("unrecognised option '-strike'"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("after '--' (searchtool query --db DB -- copper -strike)"),
+            std::string::npos)
+      << result.err;
+  const auto fixed = searchtool({"query", "--db", db_, "--", "copper", "-strike"});
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  // An unknown long option is a mistyped option, not a query word.
+  const auto typo = searchtool({"query", "--db", db_, "--limt", "3", "copper"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err.find("after '--'"), std::string::npos) << typo.err;
+}
+
 TEST_F(SearchtoolTest, MissingIndexExitsOne) {
   const auto result = searchtool({"query", "--db", (dir_ / "nope").string(), "x"});
   EXPECT_EQ(result.exit_code, 1);

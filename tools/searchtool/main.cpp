@@ -67,6 +67,17 @@ int main(int argc, char** argv) {
     } catch (const UsageError& error) {
       print_error(std::string(error.what()) + " (see 'searchtool " + name + " --help')");
       return kExitUsage;
+    } catch (const po::unknown_option& error) {
+      // "copper -strike" unquoted: the shell passes the excluded word as an argument of its own.
+      const std::string option = error.get_option_name();
+      if (name == "query" && !option.starts_with("--")) {
+        print_error(std::string(error.what()) +
+                    "; query words that start with '-' go after '--' (searchtool query --db DB -- "
+                    "copper -strike)");
+      } else {
+        print_error(std::string(error.what()) + " (see 'searchtool " + name + " --help')");
+      }
+      return kExitUsage;
     } catch (const po::error& error) {
       print_error(std::string(error.what()) + " (see 'searchtool " + name + " --help')");
       return kExitUsage;
