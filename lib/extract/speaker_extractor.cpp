@@ -212,6 +212,35 @@ class Reader {
     return out;
   }
 
+  // [b, e) as written, for names with commas or a parenthesis inside ("Sears, Roebuck and Co",
+  // "Nikko Securities Co (Europe) Ltd").
+  std::string join_as_written(std::size_t b, std::size_t e) const {
+    std::string out;
+    bool after_open = false;
+    for (std::size_t i = b; i < e; ++i) {
+      if (is_kind(i, TokenKind::comma) || is_kind(i, TokenKind::close_paren)) {
+        out += is_kind(i, TokenKind::comma) ? ',' : ')';
+        continue;
+      }
+      const bool open = is_kind(i, TokenKind::open_paren);
+      if (!open && !tokens_[i].is_word() && !is_kind(i, TokenKind::number)) continue;
+      if (!out.empty() && !after_open) out.push_back(' ');
+      after_open = open;
+      out.append(open ? std::string_view("(") : i + 1 == e ? bare(i) : tokens_.raw(i));
+    }
+    return out;
+  }
+
+  Phrase organisation_named(std::size_t b, std::size_t e) const {
+    Phrase phrase;
+    phrase.kind = Phrase::Kind::name;
+    phrase.begin = b;
+    phrase.end = e;
+    phrase.name = join_as_written(b, e);
+    phrase.organisation = true;
+    return phrase;
+  }
+
   // Whether `key` occurs as a lower-case word somewhere in the text. The first few questions
   // scan the tokens; after that a set answers, so long texts stay linear.
   bool appears_in_lower_case(std::string_view key) const {
@@ -388,6 +417,13 @@ class Reader {
   bool is_weekday(std::size_t i) const {
     return (cls(i) & kCalendar) && is_one_of_keys(i, {"monday", "tuesday", "wednesday", "thursday",
                                                       "friday", "saturday", "sunday"});
+  }
+
+  bool only_company_suffixes(std::size_t b, std::size_t e) const {
+    for (std::size_t i = b; i < e; ++i) {
+      if (!is_company_suffix(i)) return false;
+    }
+    return b < e;
   }
 
   bool is_company_suffix(std::size_t i) const {
@@ -758,6 +794,19 @@ class Reader {
       }
       const std::size_t b = walk_left(e);
       if (b == e || follows_preposition(b)) return;
+      // "Nikko Securities Co (Europe) Ltd said": a parenthesis inside a company's name.
+      if (b > 0 && is_kind(b - 1, TokenKind::close_paren) && only_company_suffixes(b, e)) {
+        const std::size_t open = skip_parenthesis(b);
+        const std::size_t before = open < b && open > 0 ? walk_left(open) : open;
+        if (before < open && !follows_preposition(before)) {
+          // "lead manager Nikko Securities Co": the role is no part of the name.
+          const Phrase company = parse(before, open);
+          if (company.kind == Phrase::Kind::name && company.end == open) {
+            attribute(organisation_named(company.begin, e), in_quote);
+            return;
+          }
+        }
+      }
       const Phrase phrase = parse(b, e);
       // "A Quinnipiac poll found": a document speaks for its author; "Trump found" does not.
       // An organisation may find ("the Justice Department found"); only documents show, since
@@ -785,6 +834,12 @@ class Reader {
             one_word && e - b == 1 && tokens_.raw(b2).size() <= 2 && tokens_.raw(b).size() <= 2;
         // "Board for Margarine, Fats and Oils said": goods the text also writes in lower case.
         if (one_word && e - b == 1 && is_common_noun(b) && is_common_noun(other.begin)) return;
+        if (const std::size_t begin = one_organisation(other, phrase); begin != kNone) {
+          Phrase company = organisation_named(begin, phrase.end);
+          company.communication = phrase.communication;
+          attribute(company, in_quote);
+          return;
+        }
         if (one_word && (phrase.organisation || initials)) {
           Phrase company = phrase;
           company.begin = other.begin;
@@ -814,6 +869,37 @@ class Reader {
     }
     if (apposition_before(v, in_quote)) return;
     if (invertible) inverted(v, in_quote);
+  }
+
+  // Where one organisation's name starts when `left` "and" `right` are its two halves, or
+  // kNone when they are two speakers: "Sears, Roebuck and Co", "American Telephone and
+  // Telegraph Co", "Ministry of International Trade and Industry".
+  std::size_t one_organisation(const Phrase& left, const Phrase& right) const {
+    if (left.kind != Phrase::Kind::name || right.kind != Phrase::Kind::name) return kNone;
+    // "Analyst Lawrence Cohn of Merrill Lynch and Co": a person with an affiliation.
+    if (!left.role.empty()) return kNone;
+    if (is_company_suffix(right.begin)) {
+      // The partners before "and Co" may be listed with commas.
+      std::size_t begin = left.begin;
+      if (begin >= 2 && is_kind(begin - 1, TokenKind::comma) && is_name_word(begin - 2)) {
+        const std::size_t first = walk_left(begin - 1);
+        if (first < begin - 1 && starts_subject(first)) {
+          // Not "Jason Benderly of Goldman, Sachs and Co": a person is no partner.
+          const Phrase partner = parse(first, begin - 1);
+          if (partner.kind == Phrase::Kind::name && partner.role.empty()) begin = partner.begin;
+        }
+      }
+      return begin;
+    }
+    if (right.organisation && !left.organisation && left.end - left.begin >= 2) {
+      return left.begin;
+    }
+    if (left.organisation && right.end - right.begin == 1 && (cls(right.begin) & kComplement)) {
+      for (std::size_t i = left.begin; i < left.end; ++i) {
+        if (is_lower_word(i) && (cls(i) & kConnector)) return left.begin;
+      }
+    }
+    return kNone;
   }
 
   // Whether a subject may start at token `b`: at a sentence start or after punctuation or a

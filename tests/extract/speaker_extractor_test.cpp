@@ -275,6 +275,30 @@ TEST(SpeakerExtractor, CompanyNamesWithAndArePlainNames) {
             Names{"Ida Berg"});
 }
 
+// Reuters' business pages: "and" and a parenthesis inside one organisation's name.
+TEST(SpeakerExtractor, OrganisationNamesWithAndOrAParenthesisAreOneSpeaker) {
+  EXPECT_EQ(names_of(speakers_of("Harlow, Finch and Co said it sold the unit. Marlow Tanning "
+                                 "and Co Inc said it bought it.")),
+            (Names{"Harlow, Finch and Co", "Marlow Tanning and Co Inc"}));
+  EXPECT_EQ(names_of(speakers_of("Northern Telephone and Telegraph Co said it cut rates. First "
+                                 "Federal Savings and Loan Association said it merged.")),
+            (Names{"Northern Telephone and Telegraph Co",
+                   "First Federal Savings and Loan "
+                   "Association"}));
+  EXPECT_EQ(names_of(speakers_of("The Ministry of International Trade and Industry said exports "
+                                 "fell. The Organisation for Economic Cooperation and "
+                                 "Development said growth slowed.")),
+            (Names{"Ministry of International Trade and Industry",
+                   "Organisation for Economic Cooperation and Development"}));
+  EXPECT_EQ(names_of(speakers_of("Harlow Securities Co (Europe) Ltd said the issue was priced.")),
+            Names{"Harlow Securities Co (Europe) Ltd"});
+  // Two organisations, and a person with an organisation, stay two.
+  EXPECT_EQ(names_of(speakers_of("The Bank of England and Bundesbank said they bought dollars.")),
+            (Names{"Bank of England", "Bundesbank"}));
+  EXPECT_EQ(names_of(speakers_of("Harlow Motors Corp and Finch Motor Co said prices rose.")),
+            (Names{"Harlow Motors Corp", "Finch Motor Co"}));
+}
+
 TEST(SpeakerExtractor, RelativePronounAfterAComma) {
   EXPECT_EQ(names_of(speakers_of("The plan was drawn up by Ana Ruiz, who said it was cheap.")),
             Names{"Ana Ruiz"});
