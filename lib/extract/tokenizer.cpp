@@ -268,6 +268,7 @@ class Tokenizer {
              std::end(kAbbreviations);
     };
     if (pos < text_.size() && text_[pos] == '.' && !(flags & token_flag::possessive) &&
+        !ends_company_sentence(key, pos + 1) &&
         (has_inner_period || (letters == 1 && first_upper) || is_listed_abbreviation() ||
          // A sentence never ends in ".,".
          (pos + 1 < text_.size() && text_[pos + 1] == ',') ||
@@ -307,6 +308,30 @@ class Tokenizer {
     }
     add_token(start, pos, TokenKind::number, 0, key_start, keys_.size() - key_start);
     return pos;
+  }
+
+  // Whether the period after `key` at `after` - 1 ends a sentence although `key` is a
+  // company's suffix: a capitalised word follows that is not another suffix ("Hanson
+  // Industries Inc. Henderson said", not "Harlow Co. Ltd.").
+  bool ends_company_sentence(std::string_view key, std::size_t after) const {
+    if (!is_company_suffix(key)) return false;
+    std::size_t next = after;
+    while (next < text_.size() &&
+           (text_[next] == ' ' || text_[next] == '\n' || text_[next] == '\t'))
+      ++next;
+    if (next == after || next >= text_.size() || text_[next] < 'A' || text_[next] > 'Z')
+      return false;
+    std::size_t word_end = next;
+    while (word_end < text_.size() && is_ascii_alpha(static_cast<unsigned char>(text_[word_end])))
+      ++word_end;
+    std::string next_key(text_.substr(next, word_end - next));
+    for (auto& c : next_key)
+      c = static_cast<char>(c | 0x20);
+    return !is_company_suffix(next_key);
+  }
+
+  static bool is_company_suffix(std::string_view key) {
+    return key == "co" || key == "corp" || key == "inc" || key == "ltd";
   }
 
   void append_key(char32_t cp) {

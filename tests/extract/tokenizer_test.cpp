@@ -57,6 +57,18 @@ TEST(Tokenizer, APartyAndStateTagEndsNoSentence) {
   EXPECT_FALSE(tokens[12].has(token_flag::sentence_start));
 }
 
+// "Hanson Industries Inc. Henderson said": a company's suffix ends the sentence before a
+// capital, unless another suffix follows ("Harlow Co. Ltd.") or a lower-case word does.
+TEST(Tokenizer, ACompanySuffixBeforeACapitalEndsTheSentence) {
+  const TokenizedText tokens("He joined Acme Inc. Henderson said so. Harlow Co. Ltd. said it.");
+  EXPECT_EQ(keys_of(tokens), (Keys{"he", "joined", "acme", "inc", ".", "henderson", "said", "so",
+                                   ".", "harlow", "co", "ltd", "said", "it", "."}));
+  EXPECT_TRUE(tokens[5].has(token_flag::sentence_start));    // Henderson
+  EXPECT_TRUE(tokens[10].has(token_flag::abbreviation));     // Co.
+  EXPECT_FALSE(tokens[11].has(token_flag::sentence_start));  // Ltd.
+  EXPECT_FALSE(TokenizedText("Acme Inc. said it.")[2].has(token_flag::sentence_start));
+}
+
 TEST(Tokenizer, QuestionInsideAQuoteContinuesTheSentence) {
   const TokenizedText tokens("\"Why?\" he asked. \"Now!\" She left.");
   EXPECT_FALSE(tokens[4].has(token_flag::sentence_start));  // he
