@@ -426,9 +426,15 @@ class Reader {
     return b < e;
   }
 
+  static bool is_company_suffix_word(std::string_view key) {
+    constexpr std::string_view kSuffixes[] = {"corp", "corporation", "inc", "incorporated",
+                                              "co",   "ltd",         "llc", "plc",
+                                              "ag",   "sa",          "nv",  "gmbh"};
+    return std::find(std::begin(kSuffixes), std::end(kSuffixes), key) != std::end(kSuffixes);
+  }
+
   bool is_company_suffix(std::size_t i) const {
-    return is_one_of_keys(i, {"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc",
-                              "plc", "ag", "sa", "nv", "gmbh"});
+    return i < tokens_.size() && is_company_suffix_word(tokens_.key(i));
   }
 
   // ---- parsing a window into a subject ----
@@ -447,6 +453,17 @@ class Reader {
     // "Clayton Yeutter Monday warned": the weekday dates the statement.
     while (e - b > 1 && is_weekday(e - 1) && is_name_word(e - 2))
       --e;
+    // "The Bank said": a capitalised head noun that refers back, as "the bank" would.
+    if (definite && e - b == 1 && is_name_word(b) && !tok(b).has(token_flag::all_caps) &&
+        is_one_of_keys(b, {"bank", "ministry", "department", "commission", "company", "corporation",
+                           "agency", "committee", "council", "board", "authority", "group",
+                           "association", "institute", "bureau", "office"})) {
+      phrase.kind = Phrase::Kind::reference;
+      phrase.begin = window_begin;
+      phrase.end = e;
+      phrase.head = tokens_.key(b);
+      return phrase;
+    }
     if (e - b == 1 && (cls(b) & (kPronounPerson | kPronounThing)) && b == window_begin) {
       phrase.kind = Phrase::Kind::pronoun;
       phrase.begin = b;
@@ -1098,6 +1115,8 @@ class Reader {
     for_each_word(text, [&](const Word& word) {
       const std::uint32_t c = classes_of(word.text);
       if (c & (kRoleNoun | kTitle | kOrgHead | kOrgNoun)) add_referent(entity, word.text);
+      // "Harlow Co said ... the company said".
+      if (entity.organisation && is_company_suffix_word(word.text)) add_referent(entity, "company");
     });
   }
 

@@ -160,6 +160,18 @@ TEST(SpeakerExtractor, OrganisationStatementThenReferencesBack) {
       (Texts{"Azerbaijani Foreign Ministry", "The statement", "the statement", "The ministry"}));
 }
 
+// Reuters capitalises the head noun of a reference back ("The Bank said"); a company's suffix
+// makes it "the company".
+TEST(SpeakerExtractor, ACapitalisedHeadNounAfterTheRefersBack) {
+  const std::string text =
+      "The Bank of England said it bought bills. The Bank said the market was short. Harlow Co "
+      "said it sold the unit. The company said it would invest. The Commission said nothing.";
+  const auto speakers = speakers_of(text);
+  ASSERT_EQ(names_of(speakers), (Names{"Bank of England", "Harlow Co"}));
+  EXPECT_EQ(mention_texts(text, speakers[0]), (Texts{"Bank of England", "The Bank"}));
+  EXPECT_EQ(mention_texts(text, speakers[1]), (Texts{"Harlow Co", "The company"}));
+}
+
 TEST(SpeakerExtractor, OrganisationsByName) {
   const auto speakers = speakers_of(
       "The Nordic Fisheries Council said quotas would fall. The Clinton campaign said it was "
