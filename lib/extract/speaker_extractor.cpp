@@ -793,6 +793,21 @@ class Reader {
     const std::size_t e = skip_parenthesis(skip_left(v));
     if (e == 0) return;
     const bool in_quote = tok(v).has(token_flag::in_quote);
+    // "Sen. Richard J. Durbin (D-Ill.), said": a comma after the parenthesis.
+    if (e == v && v >= 3 && is_kind(v - 1, TokenKind::comma) &&
+        is_kind(v - 2, TokenKind::close_paren)) {
+      const std::size_t open = skip_parenthesis(v - 1);
+      if (open < v - 2 && open > 0 && tok(open - 1).is_word()) {
+        const std::size_t b = walk_left(open);
+        if (b < open && starts_subject(b)) {
+          const Phrase phrase = parse(b, open);
+          if (phrase.kind == Phrase::Kind::name) {
+            attribute(phrase, in_quote);
+            return;
+          }
+        }
+      }
+    }
     if (tok(e - 1).is_word()) {
       // "who said": the subject is the phrase before the relative pronoun.
       if (e == v && (cls(e - 1) & kRelative) && is_lower_word(e - 1)) {

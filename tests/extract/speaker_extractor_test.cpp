@@ -146,6 +146,14 @@ TEST(SpeakerExtractor, PartyAndStateBetweenCommas) {
   EXPECT_EQ(speakers[1].role, "R-Ky.");
 }
 
+TEST(SpeakerExtractor, ACommaAfterThePartyAndState) {
+  const auto speakers = speakers_of(
+      "Sen. Jane Roe (D-Ore.), said the bill would pass. The bill, backed by Tom Dale (R-Ky.), "
+      "said little about taxes.");
+  ASSERT_EQ(names_of(speakers), Names{"Jane Roe"});
+  EXPECT_EQ(speakers[0].role, "Sen.");
+}
+
 TEST(SpeakerExtractor, OrganisationStatementThenReferencesBack) {
   const std::string text =
       "“The resolution is a provocation,” said an Azerbaijani Foreign Ministry statement.\n\n"
