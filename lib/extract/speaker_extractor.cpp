@@ -1154,6 +1154,7 @@ class Reader {
     if (key.empty()) return;
     const bool single = key.find(' ') == std::string::npos;
     std::optional<std::size_t> index = find_by_key(key);
+    if (!index) index = abbreviated_organisation(phrase.name);
     if (!index && !phrase.organisation) {
       if (single) {
         // A bare surname: the person cited in full earlier, or named in full earlier.
@@ -1186,6 +1187,49 @@ class Reader {
     }
     if (entity.gender == Gender::unknown) entity.gender = phrase.gender;
     mention(*index, phrase);
+  }
+
+  // The organisation that `name` abbreviates when `name` is initials ("SEC", "S and P") and
+  // the initials of an organisation's name, suffixes left out, spell them ("Securities and
+  // Exchange Commission", "Standard and Poor's Corp").
+  std::optional<std::size_t> abbreviated_organisation(std::string_view name) const {
+    std::string letters;
+    bool initials = true;
+    for_each_word(name, [&](const Word& word) {
+      if (word.text == "and") return;
+      const std::string_view raw = name.substr(word.start, word.end - word.start);
+      for (const char c : raw) {
+        if (c >= 'A' && c <= 'Z') {
+          letters.push_back(c);
+        } else if (c != '.') {
+          initials = false;
+        }
+      }
+    });
+    if (!initials || letters.size() < 2 || letters.size() > 8) return std::nullopt;
+    for (std::size_t i = entities_.size(); i-- > 0;) {
+      const Entity& entity = entities_[i];
+      if (entity.organisation && !entity.single_word && initials_of(entity.name) == letters)
+        return i;
+    }
+    return std::nullopt;
+  }
+
+  // "Securities and Exchange Commission" gives "SEC", "U.S. Trade Office" "USTO".
+  std::string initials_of(std::string_view name) const {
+    std::string letters;
+    for_each_word(name, [&](const Word& word) {
+      const std::string_view raw = name.substr(word.start, word.end - word.start);
+      if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z' || is_company_suffix_word(word.text)) return;
+      if (raw.find('.') != std::string_view::npos) {
+        for (const char c : raw) {
+          if (c >= 'A' && c <= 'Z') letters.push_back(c);
+        }
+      } else {
+        letters.push_back(raw[0]);
+      }
+    });
+    return letters;
   }
 
   std::size_t create(const std::string& name, const std::string& key, bool organisation) {
