@@ -231,13 +231,15 @@ class Reader {
     return out;
   }
 
-  Phrase organisation_named(std::size_t b, std::size_t e) const {
+  Phrase organisation_named(std::size_t b, std::size_t e,
+                            std::string_view communication = {}) const {
     Phrase phrase;
     phrase.kind = Phrase::Kind::name;
     phrase.begin = b;
     phrase.end = e;
     phrase.name = join_as_written(b, e);
     phrase.organisation = true;
+    phrase.communication = communication;
     return phrase;
   }
 
@@ -595,15 +597,6 @@ class Reader {
     const auto last_token_is = [&](const Run& run, std::uint32_t classes) {
       return (cls(run.end - 1) & classes) != 0;
     };
-    auto finish_org = [&](std::size_t begin, std::size_t end) {
-      phrase.kind = Phrase::Kind::name;
-      phrase.begin = begin;
-      phrase.end = end;
-      phrase.name = join(begin, end);
-      phrase.organisation = true;
-      phrase.communication = communication;
-      return phrase;
-    };
 
     // An organisation: "Azerbaijani Foreign Ministry", "Bank of America", "the White House".
     if (last_token_is(runs.front(), kOrgHead) &&
@@ -612,7 +605,7 @@ class Reader {
       std::size_t begin = chain_begin;
       while (begin < e && (cls(begin) & kHonorific))
         ++begin;
-      return finish_org(begin, e);
+      return organisation_named(begin, e, communication);
     }
     // The name follows the last title that has name words after it in its run ("Sen. Tammy
     // Baldwin | of | Wisconsin"); when a title ends its run, the name ends the next run
@@ -867,9 +860,7 @@ class Reader {
         // "Board for Margarine, Fats and Oils said": goods the text also writes in lower case.
         if (one_word && e - b == 1 && is_common_noun(b) && is_common_noun(other.begin)) return;
         if (const std::size_t begin = one_organisation(other, phrase); begin != kNone) {
-          Phrase company = organisation_named(begin, phrase.end);
-          company.communication = phrase.communication;
-          attribute(company, in_quote);
+          attribute(organisation_named(begin, phrase.end, phrase.communication), in_quote);
           return;
         }
         if (one_word && (phrase.organisation || initials)) {

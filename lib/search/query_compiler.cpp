@@ -491,27 +491,25 @@ void check_query_syntax(std::string_view text) {
         ++end;
       if (end >= text.size() || text[end] != ':') continue;
       const std::string name(text.substr(i, end - i));
+      const auto is_field = [](std::string_view candidate) {
+        return std::find(kFields.begin(), kFields.end(), candidate) != kFields.end();
+      };
+      const bool known = is_field(name);
       if (end + 1 == text.size() || is_space(text[end + 1])) {
         // "speaker: baker" would search for the words "speaker" and "baker".
-        if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) continue;
+        if (!known) continue;
         throw QueryError("\"" + name + ":\" has no value: write it right after the colon (" + name +
                              ":word or " + name + ":\"two words\") at position " +
                              std::to_string(i),
                          i);
       }
       if (text.compare(end, 3, "://") == 0) continue;  // a URL, not a field
+      if (known) continue;
       std::string lower = name;
       for (auto& ch : lower)
         ch = static_cast<char>(ch | 0x20);
-      bool known = false;
-      bool known_in_lower_case = false;
-      for (const auto field : kFields) {
-        known = known || name == field;
-        known_in_lower_case = known_in_lower_case || lower == field;
-      }
-      if (known) continue;
       const std::string where = " at position " + std::to_string(i);
-      if (known_in_lower_case) {
+      if (is_field(lower)) {
         throw QueryError("field names are lower case: write \"" + lower + ":\"" + where, i);
       }
       throw QueryError("unknown field \"" + name + ":\"" + where +
