@@ -436,7 +436,16 @@ struct BenchQuery {
   std::vector<std::string> words;
   std::string place;
   std::string date_from, date_to;  // YYYY-MM-DD
+  // Any of the words may match (OR) instead of all of them (AND); phrases stay phrases.
+  bool any = false;
 };
+
+// The same queries with OR between their words: the set the baselines were quoted on.
+std::vector<BenchQuery> with_any_word(std::vector<BenchQuery> queries) {
+  for (auto& query : queries)
+    query.any = true;
+  return queries;
+}
 
 // Lower-case ASCII words of 3 to 15 letters: the same word for every engine's tokenizer.
 std::vector<std::string> plain_words(const std::string& text) {
@@ -604,6 +613,7 @@ class NewsdexSearcher : public Searcher {
     }
     if (query.kind == QueryKind::place) request.query += " place:\"" + query.place + '"';
     if (query.kind == QueryKind::newest) request.sort = newsdex::SortOrder::newest;
+    if (query.any) request.match = newsdex::MatchMode::any;
     const auto results = index_.search(request);
     std::size_t checksum = 0;
     for (const auto& hit : results.hits)
@@ -623,11 +633,11 @@ class XapianSearcher : public Searcher {
     parser_.set_stemmer(Xapian::Stem("english"));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_database(database_);
-    parser_.set_default_op(Xapian::Query::OP_AND);
   }
   std::size_t run(const BenchQuery& query) override {
     const std::string text =
         query.kind == QueryKind::phrase ? '"' + joined(query.words) + '"' : joined(query.words);
+    parser_.set_default_op(query.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     Xapian::Query parsed = parser_.parse_query(text);
     if (query.kind == QueryKind::date_range) {
       parsed = Xapian::Query(Xapian::Query::OP_FILTER, parsed,
@@ -692,8 +702,8 @@ class Fts5Searcher : public Searcher {
       match += '"' + joined(query.words) + '"';
     } else {
       match += '(';
-      for (const auto& w : query.words)
-        match += '"' + w + "\" ";
+      for (std::size_t i = 0; i < query.words.size(); ++i)
+        match += (i == 0 ? "\"" : query.any ? " OR \"" : " \"") + query.words[i] + '"';
       match += ')';
     }
     if (query.kind == QueryKind::place) match += " AND places : \"" + query.place + '"';
@@ -751,10 +761,12 @@ double percentile(std::vector<double> values, double p) {
 struct Engine {
   std::string name;
   std::function<std::unique_ptr<Searcher>()> make;
-  QueryFigures figures;
+  QueryFigures figures;      // every word must match
+  QueryFigures any_figures;  // any word may match
 };
 
-void one_thread_pass(Engine& engine, const std::vector<BenchQuery>& queries, bool record) {
+void one_thread_pass(const Engine& engine, QueryFigures& figures,
+                     const std::vector<BenchQuery>& queries, bool record) {
   auto searcher = engine.make();
   const auto start = Clock::now();
   for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -762,19 +774,20 @@ void one_thread_pass(Engine& engine, const std::vector<BenchQuery>& queries, boo
     const std::size_t hits = searcher->run(queries[i]);
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - before).count();
     if (!record) {
-      if (engine.figures.hits.size() < queries.size()) engine.figures.hits.push_back(hits);
+      if (figures.hits.size() < queries.size()) figures.hits.push_back(hits);
       continue;
     }
-    engine.figures.latencies_ms.push_back(ms);
-    engine.figures.by_kind[queries[i].kind].push_back(ms);
+    figures.latencies_ms.push_back(ms);
+    figures.by_kind[queries[i].kind].push_back(ms);
   }
   if (record) {
     const double qps = static_cast<double>(queries.size()) / seconds_since(start);
-    engine.figures.qps_one = std::max(engine.figures.qps_one, qps);
+    figures.qps_one = std::max(figures.qps_one, qps);
   }
 }
 
-void two_thread_pass(Engine& engine, const std::vector<BenchQuery>& queries) {
+void two_thread_pass(const Engine& engine, QueryFigures& figures,
+                     const std::vector<BenchQuery>& queries) {
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     auto searcher = engine.make();
@@ -786,7 +799,7 @@ void two_thread_pass(Engine& engine, const std::vector<BenchQuery>& queries) {
   work();
   other.join();
   const double qps = static_cast<double>(queries.size()) / seconds_since(start);
-  engine.figures.qps_two = std::max(engine.figures.qps_two, qps);
+  figures.qps_two = std::max(figures.qps_two, qps);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -850,14 +863,23 @@ int main(int argc, char** argv) {
         engines.push_back({name, [db] { return std::make_unique<Fts5Searcher>(db); }, {}});
       }
     }
-    std::cerr << "running " << queries.size() << " queries, " << options.rounds << " rounds...\n";
-    for (auto& engine : engines)
-      one_thread_pass(engine, queries, false);  // warm-up: page cache, and the hit counts
+    const std::vector<BenchQuery> any_queries = with_any_word(queries);
+    std::cerr << "running " << queries.size() << " queries with AND and with OR, " << options.rounds
+              << " rounds...\n";
+    for (auto& engine : engines) {
+      // Warm-up: page cache, and the hit counts.
+      one_thread_pass(engine, engine.figures, queries, false);
+      one_thread_pass(engine, engine.any_figures, any_queries, false);
+    }
     for (std::size_t round = 0; round < options.rounds; ++round) {
-      for (auto& engine : engines)
-        one_thread_pass(engine, queries, true);
-      for (auto& engine : engines)
-        two_thread_pass(engine, queries);
+      for (auto& engine : engines) {
+        one_thread_pass(engine, engine.figures, queries, true);
+        one_thread_pass(engine, engine.any_figures, any_queries, true);
+      }
+      for (auto& engine : engines) {
+        two_thread_pass(engine, engine.figures, queries);
+        two_thread_pass(engine, engine.any_figures, any_queries);
+      }
     }
 
     // Facets over every match (newsdex only; the baselines have none): the one-word queries
@@ -888,9 +910,9 @@ int main(int argc, char** argv) {
       std::function<double(const std::string&)> value;
       int digits;
     };
-    auto figures_of = [&](const std::string& name) -> const QueryFigures& {
+    auto figures_of = [&](const std::string& name, bool any = false) -> const QueryFigures& {
       for (const auto& engine : engines)
-        if (engine.name == name) return engine.figures;
+        if (engine.name == name) return any ? engine.any_figures : engine.figures;
       throw std::logic_error("no engine " + name);
     };
     std::vector<Row> rows{
@@ -930,6 +952,29 @@ int main(int argc, char** argv) {
       rows.push_back({std::string("p50 (ms): ") + kind_name(kind),
                       [&, kind](const std::string& e) {
                         const auto& by_kind = figures_of(e).by_kind;
+                        const auto it = by_kind.find(kind);
+                        return it == by_kind.end() ? 0.0 : percentile(it->second, 50);
+                      },
+                      3});
+    }
+    // The OR set: single words, phrases and fielded queries are the same queries as above; only
+    // pairs and triples change.
+    for (const auto& [label, p] :
+         {std::pair{"query p50 (ms), OR set", 50.0}, std::pair{"query p95 (ms), OR set", 95.0},
+          std::pair{"query p99 (ms), OR set", 99.0}}) {
+      rows.push_back(
+          {label,
+           [&, p](const std::string& e) { return percentile(figures_of(e, true).latencies_ms, p); },
+           3});
+    }
+    rows.push_back({"queries/s, 1 thread, OR set",
+                    [&](const std::string& e) { return figures_of(e, true).qps_one; }, 0});
+    rows.push_back({"queries/s, 2 threads, OR set",
+                    [&](const std::string& e) { return figures_of(e, true).qps_two; }, 0});
+    for (const auto kind : {QueryKind::two_words, QueryKind::three_words}) {
+      rows.push_back({std::string("p50 (ms), OR set: ") + kind_name(kind),
+                      [&, kind](const std::string& e) {
+                        const auto& by_kind = figures_of(e, true).by_kind;
                         const auto it = by_kind.find(kind);
                         return it == by_kind.end() ? 0.0 : percentile(it->second, 50);
                       },
@@ -997,13 +1042,17 @@ int main(int argc, char** argv) {
     // How often the engines return the same number of hits (at most 10) for a query.
     if (engines.size() > 1) {
       std::cout << "\nsame number of hits (<= " << kHits << ") as newsdex:";
-      for (const auto& engine : engines) {
-        if (engine.name == "newsdex" || !has_newsdex) continue;
-        const auto& ours = figures_of("newsdex").hits;
-        std::size_t same = 0;
-        for (std::size_t i = 0; i < queries.size(); ++i)
-          same += ours[i] == engine.figures.hits[i];
-        std::cout << ' ' << engine.name << ' ' << same << '/' << queries.size();
+      for (const bool any : {false, true}) {
+        std::cout << (any ? "; OR set:" : " AND set:");
+        for (const auto& engine : engines) {
+          if (engine.name == "newsdex" || !has_newsdex) continue;
+          const auto& ours = figures_of("newsdex", any).hits;
+          const auto& theirs = figures_of(engine.name, any).hits;
+          std::size_t same = 0;
+          for (std::size_t i = 0; i < queries.size(); ++i)
+            same += ours[i] == theirs[i];
+          std::cout << ' ' << engine.name << ' ' << same << '/' << queries.size();
+        }
       }
       std::cout << '\n';
     }
