@@ -92,17 +92,9 @@ DocumentBuilder::DocumentBuilder(std::string default_language,
 DocumentBuilder::Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
   auto it = analyzers_.find(language);
   if (it != analyzers_.end()) return it->second;
-  Analyzer& analyzer = analyzers_[language];
-  analyzer.stemmer = make_stemmer(language);
-  analyzer.generator.set_stemmer(analyzer.stemmer);
-  analyzer.generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  analyzer.stopper = stopper_for(language);
-  if (const auto* stopper = analyzer.stopper) {
-    analyzer.generator.set_stopper(stopper);
-    // Stopwords keep their positional terms (for phrases) but get no stemmed term.
-    analyzer.generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
-  }
-  return analyzer;
+  // Stopwords keep their positional terms (for phrases) but get no stemmed term.
+  return analyzers_.try_emplace(language, make_stemmer(language), stopper_for(language))
+      .first->second;
 }
 
 BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& annotations) {
@@ -139,20 +131,21 @@ BuiltDocument DocumentBuilder::build(const Article& article, const Annotations& 
   // Title words count title_weight_ times in the body field, and are also searchable alone under
   // the title prefix; the body starts a gap after them so phrases do not span the two.
   Analyzer& analyzer = analyzer_for(language);
-  Xapian::TermGenerator& generator = analyzer.generator;
-  generator.set_document(document);
+  TextTerms& terms = analyzer.terms;
+  terms.set_document(document);
   if (!article.title.empty()) {
     const std::string title = fold_diacritics(article.title);
-    generator.index_text(title, 1, std::string(schema::kTitle));
-    generator.increase_termpos(schema::kPositionGap);
-    generator.index_text(title, title_weight_);
-    generator.increase_termpos(schema::kPositionGap);
+    terms.index_text(title, 1, schema::kTitle);
+    terms.increase_termpos(schema::kPositionGap);
+    terms.index_text(title, title_weight_);
+    terms.increase_termpos(schema::kPositionGap);
   }
-  generator.index_text(fold_diacritics(article.body));
+  const std::string body = fold_diacritics(article.body);
+  terms.index_text(body);
 
   // The body alone: copies of a story often differ in their titles.
   built.date = article.date;
-  built.signature = text_signature(article.body, analyzer.stemmer, analyzer.stopper);
+  built.signature = text_signature(body, analyzer.words);
   if (built.signature) {
     document.add_value(schema::kSignatureSlot, encode_signature(*built.signature));
     // Copies of a dated article are looked for by day (DaySignatures) instead.

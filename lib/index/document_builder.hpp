@@ -13,6 +13,7 @@
 #include <newsdex/article.hpp>
 #include <newsdex/gazetteer.hpp>
 
+#include "analysis/text_terms.hpp"
 #include "index/duplicates.hpp"
 #include "schema/schema.hpp"
 
@@ -26,7 +27,7 @@ struct BuiltDocument {
   std::optional<TextSignature> signature;  // also in kSignatureSlot (and band terms if undated)
 };
 
-// Not thread-safe (it caches stemmers); use one builder per thread.
+// Not thread-safe (it caches stemmers and stems); use one builder per thread.
 class DocumentBuilder {
  public:
   // `default_language`: stemmer name for articles that name no language. With `place_names`,
@@ -43,9 +44,10 @@ class DocumentBuilder {
 
  private:
   struct Analyzer {
-    Xapian::TermGenerator generator;
-    Xapian::Stem stemmer;
-    const Xapian::Stopper* stopper = nullptr;
+    Analyzer(Xapian::Stem stemmer, const Xapian::Stopper* stopper)
+        : words(std::move(stemmer), stopper), terms(words) {}
+    WordAnalyzer words;
+    TextTerms terms;
   };
   Analyzer& analyzer_for(const std::string& language);
 

@@ -154,12 +154,11 @@ std::string pending_key(const std::vector<GroupTag>& tags, const Place& place,
 
 }  // namespace
 
-std::optional<TextSignature> text_signature(std::string_view text, const Xapian::Stem& stemmer,
-                                            const Xapian::Stopper* stopper) {
+std::optional<TextSignature> text_signature(std::string_view folded_text, WordAnalyzer& analyzer) {
   std::unordered_set<std::uint64_t> words;
-  for_each_word(fold_diacritics(text), [&](const Word& word) {
-    if (stopper != nullptr && (*stopper)(word.text)) return;
-    words.insert(fnv1a64(stemmer(word.text)));
+  for_each_word(folded_text, [&](const Word& word) {
+    const WordAnalysis& analysis = analyzer(word.text);
+    if (!analysis.stopword) words.insert(fnv1a64(analysis.stem));
   });
   if (words.size() < kMinSignatureWords) return std::nullopt;
   TextSignature signature;

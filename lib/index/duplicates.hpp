@@ -19,6 +19,7 @@
 
 #include <newsdex/article.hpp>
 
+#include "analysis/text_terms.hpp"
 #include "schema/schema.hpp"
 
 namespace newsdex::detail {
@@ -31,10 +32,10 @@ using TextSignature = std::array<std::uint32_t, schema::kSignatureHashes>;
 // brief or a notice of figures, one changed word (a company, a price) is another story.
 inline constexpr std::size_t kMinSignatureWords = 25;
 
-// The signature of `text`'s words, stopwords left out, stemmed by `stemmer`; nullopt when it has
-// fewer than kMinSignatureWords distinct words. `stopper` may be null.
-std::optional<TextSignature> text_signature(std::string_view text, const Xapian::Stem& stemmer,
-                                            const Xapian::Stopper* stopper);
+// The signature of the words of `folded_text` (fold_diacritics() applied), stopwords left out,
+// stemmed as `words` stems them; nullopt when it has fewer than kMinSignatureWords distinct
+// words.
+std::optional<TextSignature> text_signature(std::string_view folded_text, WordAnalyzer& words);
 
 // The signature as stored in schema::kSignatureSlot: the low byte of each value (b-bit MinHash,
 // a quarter of the bytes for an estimate as good at the similarities that decide copies). Back,

@@ -49,6 +49,15 @@ void append_folded(std::string& out, char32_t cp) {
 }  // namespace
 
 bool is_word_char(char32_t cp) {
+  // Xapian's word characters among ASCII, read once from its tables: most text is ASCII, and a
+  // table lookup is much cheaper than Xapian's general one.
+  static const std::array<bool, 128> ascii_word_chars = [] {
+    std::array<bool, 128> word_chars{};
+    for (unsigned c = 0; c < word_chars.size(); ++c)
+      word_chars[c] = Xapian::Unicode::is_wordchar(c);
+    return word_chars;
+  }();
+  if (cp < 0x80) return ascii_word_chars[cp];
   return Xapian::Unicode::is_wordchar(static_cast<unsigned>(cp));
 }
 
@@ -98,7 +107,8 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    const char32_t cp = decode_utf8(text, pos);
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    const char32_t cp = byte < 0x80 ? text[pos++] : decode_utf8(text, pos);
     if (is_word_char(cp)) {
       if (!in_word) {
         word.text.clear();
