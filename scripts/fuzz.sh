@@ -12,7 +12,7 @@ seconds=${1:-60}
 shift || true
 build=${FUZZ_BUILD:-build-fuzz}
 jobs=${FUZZ_JOBS:-2}
-all=(plain_article json_article article_reader speakers places dates extractor query)
+all=(plain_article json_article article_reader speakers places dates extractor query terms)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -31,7 +31,7 @@ dictionary_of() {
     plain_article) echo fuzz/plain.dict ;;
     json_article) echo fuzz/json.dict ;;
     query) echo fuzz/query.dict ;;
-    speakers | places | dates | extractor) echo fuzz/extract.dict ;;
+    speakers | places | dates | extractor | terms) echo fuzz/extract.dict ;;
     *) echo "" ;;
   esac
 }
@@ -41,7 +41,7 @@ dictionary_of() {
 extra_seeds() {
   local target=$1 corpus=$2
   case $target in
-    plain_article | speakers | places | extractor)
+    plain_article | speakers | places | extractor | terms)
       for file in tests/data/articles/*.txt; do cp "$file" "$corpus/test-$(basename "$file")"; done ;;
     article_reader)
       for file in tests/data/articles/*; do
