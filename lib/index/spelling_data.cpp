@@ -1,6 +1,7 @@
 #include "index/spelling_data.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,13 +31,24 @@ std::string_view spelling_word(std::string_view term) {
 // The dictionary words of a termlist, each once.
 template <typename Terms>
 std::vector<std::string> words_of(Terms begin, Terms end) {
-  std::vector<std::string> words;
+  // A termlist is in order, so the text words come in order and each once; only the few words
+  // of names need sorting in.
+  std::vector<std::string> text_words;
+  std::vector<std::string> name_words;
   for (auto it = begin; it != end; ++it) {
     const std::string term = *it;
-    if (const auto word = spelling_word(term); !word.empty()) words.emplace_back(word);
+    const auto word = spelling_word(term);
+    if (word.empty()) continue;
+    (word.size() == term.size() ? text_words : name_words).emplace_back(word);
   }
-  // A word may come as a body term and as a word of a name.
-  std::sort(words.begin(), words.end());
+  if (name_words.empty()) return text_words;
+  std::sort(name_words.begin(), name_words.end());
+  std::vector<std::string> words;
+  words.reserve(text_words.size() + name_words.size());
+  std::merge(std::make_move_iterator(text_words.begin()), std::make_move_iterator(text_words.end()),
+             std::make_move_iterator(name_words.begin()), std::make_move_iterator(name_words.end()),
+             std::back_inserter(words));
+  // A word may come as a text term and as a word of a name.
   words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
 }
