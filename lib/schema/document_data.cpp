@@ -1,11 +1,14 @@
 #include "schema/document_data.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 #include <rapidjson/reader.h>
 
 #include <newsdex/error.hpp>
+
+#include "text/utf8.hpp"
 
 namespace newsdex::detail {
 
@@ -120,9 +123,66 @@ class StoredArticleReader
   std::string problem_;
 };
 
-}  // namespace
+// Appends `text` as a JSON string, byte for byte as nlohmann::json::dump() writes valid UTF-8
+// (the fingerprints of indexed articles hash these bytes, so they must not change): quotes,
+// backslashes and control characters escaped, the short forms where JSON has them, the others as
+// \u00xx with lower-case hex digits; everything else as it is.
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20) {
+          out.push_back(c);
+        } else {
+          out += "\\u00";
+          out.push_back(kHex[byte >> 4]);
+          out.push_back(kHex[byte & 0xf]);
+        }
+      }
+    }
+  }
+  out.push_back('"');
+}
 
-std::string encode_document_data(const Article& article) {
+bool all_valid_utf8(const Article& article) {
+  auto valid = [](std::string_view text) {
+    return find_invalid_utf8(text) == std::string_view::npos;
+  };
+  auto all_valid = [&](const std::vector<std::string>& texts) {
+    return std::all_of(texts.begin(), texts.end(), valid);
+  };
+  return valid(article.id) && valid(article.title) && valid(article.source) && valid(article.url) &&
+         valid(article.language) && valid(article.body) && all_valid(article.speakers) &&
+         all_valid(article.places);
+}
+
+// What encode_document_data() makes of text that is not all valid UTF-8: nlohmann's replacement
+// of the bad bytes. The readers hand only valid UTF-8; this keeps a host's odd input storable.
+std::string encode_with_replacement(const Article& article) {
   nlohmann::ordered_json object;
   put(object, "id", article.id);
   if (article.date) object["date"] = article.date->iso();
@@ -133,8 +193,48 @@ std::string encode_document_data(const Article& article) {
   put(object, "speakers", article.speakers);
   put(object, "places", article.places);
   put(object, "body", article.body);
-  // Bodies were made valid UTF-8 by the readers; replacing keeps a host's odd input storable.
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string encode_document_data(const Article& article) {
+  if (!all_valid_utf8(article)) return encode_with_replacement(article);
+  std::string out;
+  out.reserve(article.body.size() + article.title.size() + 256);
+  out.push_back('{');
+  auto key = [&](const char* name) {
+    if (out.size() > 1) out.push_back(',');
+    out.push_back('"');
+    out += name;
+    out += "\":";
+  };
+  auto text = [&](const char* name, const std::string& value) {
+    if (value.empty()) return;
+    key(name);
+    append_json_string(out, value);
+  };
+  auto list = [&](const char* name, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    key(name);
+    out.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      append_json_string(out, values[i]);
+    }
+    out.push_back(']');
+  };
+  text("id", article.id);
+  if (article.date) text("date", article.date->iso());
+  text("title", article.title);
+  text("source", article.source);
+  text("url", article.url);
+  text("lang", article.language);
+  list("speakers", article.speakers);
+  list("places", article.places);
+  text("body", article.body);
+  out.push_back('}');
+  return out;
 }
 
 Article decode_document_data(std::string data, StoredBody body) {

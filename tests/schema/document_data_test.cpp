@@ -110,5 +110,49 @@ TEST(DocumentData, IsPlainJsonForOtherTools) {
   EXPECT_EQ(object.at("places").size(), 2u);
 }
 
+// What nlohmann::json writes for an article: the bytes indexes written so far hold, which the
+// fingerprints of their articles hash.
+std::string as_nlohmann_writes(const Article& article) {
+  nlohmann::ordered_json object;
+  auto put = [&](const char* key, const auto& value) {
+    if (!value.empty()) object[key] = value;
+  };
+  put("id", article.id);
+  if (article.date) object["date"] = article.date->iso();
+  put("title", article.title);
+  put("source", article.source);
+  put("url", article.url);
+  put("lang", article.language);
+  put("speakers", article.speakers);
+  put("places", article.places);
+  put("body", article.body);
+  return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+TEST(DocumentData, WritesTheBytesItAlwaysWrote) {
+  EXPECT_EQ(encode_document_data(full_article()), as_nlohmann_writes(full_article()));
+  EXPECT_EQ(encode_document_data({.id = "x", .body = "b"}),
+            as_nlohmann_writes({.id = "x", .body = "b"}));
+  // Every byte below 0x80 and some beyond, in every field; then bytes that are not UTF-8.
+  std::string ascii;
+  for (int c = 0; c < 0x80; ++c)
+    ascii.push_back(static_cast<char>(c));
+  const Article every_byte{.id = ascii,
+                           .date = Date::parse("1999-01-02"),
+                           .title = ascii + "\u00e9\u2019",
+                           .body = "\x7f" + ascii + "\U0001F600",
+                           .source = ascii,
+                           .url = ascii,
+                           .language = ascii,
+                           .speakers = {ascii, "", "\\"},
+                           .places = {"\"", ascii}};
+  EXPECT_EQ(encode_document_data(every_byte), as_nlohmann_writes(every_byte));
+  Article broken = every_byte;
+  broken.body += "\xff\xc3(";
+  broken.places.push_back("\xed\xa0\x80");
+  EXPECT_EQ(encode_document_data(broken), as_nlohmann_writes(broken));
+  EXPECT_NE(encode_document_data(broken).find("\xef\xbf\xbd"), std::string::npos);  // U+FFFD
+}
+
 }  // namespace
 }  // namespace newsdex::detail
