@@ -1,6 +1,7 @@
-// Cost of turning articles into an index: building one Xapian document (terms, positions, stored
-// data) from a generated article, and whole batches written by IndexWriter on one or two
-// threads, into one database or two shards.
+// Cost of turning articles into an index: the terms of article text (newsdex's TextTerms against
+// Xapian's TermGenerator, which make the same terms), building one Xapian document (terms,
+// positions, stored data) from a generated article, and whole batches written by IndexWriter on
+// one or two threads, into one database or two shards.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -10,6 +11,8 @@
 
 #include <newsdex/index_writer.hpp>
 
+#include "analysis/analysis.hpp"
+#include "analysis/text_terms.hpp"
 #include "bench_corpus.hpp"
 #include "index/document_builder.hpp"
 
@@ -23,6 +26,42 @@ std::vector<newsdex::Article> articles(std::size_t count, std::size_t mean_body_
     out.push_back(newsdex::bench::generated_article(i, mean_body_bytes));
   return out;
 }
+
+// The terms of the bodies of 512 generated articles (a Zipf vocabulary of made-up words), each
+// into a document of its own, as the indexer makes them.
+template <typename Generator>
+void index_bodies(benchmark::State& state, Generator& generator) {
+  const auto input = articles(512, 1500);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& article : input) {
+      Xapian::Document document;
+      generator.set_document(document);
+      generator.index_text(article.body);
+      benchmark::DoNotOptimize(document);
+      bytes += article.body.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+
+void BM_TermGenerator(benchmark::State& state) {
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(newsdex::detail::make_stemmer("english"));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  generator.set_stopper(newsdex::detail::stopper_for("english"));
+  generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+  index_bodies(state, generator);
+}
+BENCHMARK(BM_TermGenerator)->Unit(benchmark::kMillisecond);
+
+void BM_TextTerms(benchmark::State& state) {
+  newsdex::detail::WordAnalyzer words(newsdex::detail::make_stemmer("english"),
+                                      newsdex::detail::stopper_for("english"));
+  newsdex::detail::TextTerms terms(words);
+  index_bodies(state, terms);
+}
+BENCHMARK(BM_TextTerms)->Unit(benchmark::kMillisecond);
 
 void BM_BuildDocument(benchmark::State& state) {
   const auto input = articles(512, static_cast<std::size_t>(state.range(0)));
