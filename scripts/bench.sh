@@ -110,10 +110,11 @@ def targets(corpus_lines):
                                             ("met" if met else "not met") if value is not None else ""))
     v = ratio("articles/s", 3)
     add("indexing with extraction >= 3x Xapian's articles/s", v, "%.2fx" % (v or 0), v is not None and v >= 3)
-    v = ratio("query p50 (ms)", 3)
-    add("query p50 <= 1.0x Xapian", v, "%.2fx" % (v or 0), v is not None and v <= 1.0)
-    v = ratio("query p50 (ms)", 4)
-    add("query p50 <= 0.2x FTS5", v, "%.2fx" % (v or 0), v is not None and v <= 0.2)
+    for row, which in (("query p50 (ms)", "AND set"), ("query p50 (ms), OR set", "OR set")):
+        v = ratio(row, 3)
+        add("query p50 <= 1.0x Xapian (%s)" % which, v, "%.2fx" % (v or 0), v is not None and v <= 1.0)
+        v = ratio(row, 4)
+        add("query p50 <= 0.2x FTS5 (%s)" % which, v, "%.2fx" % (v or 0), v is not None and v <= 0.2)
     add("facets over every match p50 <= 10 ms at 215k articles", facets_p50,
         "%.2f ms at %s articles" % (facets_p50 or 0, articles), facets_p50 is not None and facets_p50 <= 10)
     v = ratio("index bytes / body bytes", 0)
