@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cstdlib>
+#include <functional>
+#include <utility>
 
 #include <xapian/unicode.h>
 
