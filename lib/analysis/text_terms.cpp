@@ -1,11 +1,12 @@
 #include "analysis/text_terms.hpp"
 
-#include <array>
 #include <cstdlib>
 #include <functional>
 #include <utility>
 
 #include <xapian/unicode.h>
+
+#include "text/fold.hpp"
 
 namespace newsdex::detail {
 
@@ -17,23 +18,9 @@ constexpr std::size_t kMaxWordBytes = 64;
 // What check_infix() and check_infix_digit() below return for a character a word skips over.
 constexpr unsigned kSkipped = 0xFFFFFFFF;
 
-// The lower-case form of a word character, 0 for anything else.
+// The lower-case form of a word character (Xapian's), 0 for anything else.
 unsigned word_char(unsigned ch) {
-  // For ASCII read once from Xapian's Unicode tables, so that the common case costs a lookup.
-  static const std::array<char, 128> ascii_lower = [] {
-    std::array<char, 128> lower{};
-    for (unsigned c = 0; c < lower.size(); ++c) {
-      if (Xapian::Unicode::is_wordchar(c))
-        lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
-    }
-    return lower;
-  }();
-  if (ch < 128) return static_cast<unsigned char>(ascii_lower[ch]);
-  return Xapian::Unicode::is_wordchar(ch) ? Xapian::Unicode::tolower(ch) : 0;
-}
-
-bool is_word_char(unsigned ch) {
-  return word_char(ch) != 0;
+  return is_word_char(ch) ? static_cast<unsigned>(to_lower(ch)) : 0;
 }
 
 bool is_ascii_upper(unsigned ch) {
@@ -95,7 +82,6 @@ class Cursor {
   explicit Cursor(std::string_view text) : text_(text) { decode(); }
   bool at_end() const { return pos_ >= text_.size(); }
   unsigned operator*() const { return ch_; }
-  std::size_t pos() const { return pos_; }
   void advance() {
     pos_ = next_;
     decode();
