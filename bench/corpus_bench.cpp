@@ -947,15 +947,15 @@ int main(int argc, char** argv) {
         {"queries/s, 1 thread", [&](const std::string& e) { return figures_of(e).qps_one; }, 0},
         {"queries/s, 2 threads", [&](const std::string& e) { return figures_of(e).qps_two; }, 0},
     };
+    auto kind_p50 = [&](const std::string& engine, QueryKind kind, bool any) {
+      const auto& by_kind = figures_of(engine, any).by_kind;
+      const auto it = by_kind.find(kind);
+      return it == by_kind.end() ? 0.0 : percentile(it->second, 50);
+    };
     for (int k = 0; k <= static_cast<int>(QueryKind::place); ++k) {
       const auto kind = static_cast<QueryKind>(k);
       rows.push_back({std::string("p50 (ms): ") + kind_name(kind),
-                      [&, kind](const std::string& e) {
-                        const auto& by_kind = figures_of(e).by_kind;
-                        const auto it = by_kind.find(kind);
-                        return it == by_kind.end() ? 0.0 : percentile(it->second, 50);
-                      },
-                      3});
+                      [&, kind](const std::string& e) { return kind_p50(e, kind, false); }, 3});
     }
     // The OR set: single words, phrases and fielded queries are the same queries as above; only
     // pairs and triples change.
@@ -973,12 +973,7 @@ int main(int argc, char** argv) {
                     [&](const std::string& e) { return figures_of(e, true).qps_two; }, 0});
     for (const auto kind : {QueryKind::two_words, QueryKind::three_words}) {
       rows.push_back({std::string("p50 (ms), OR set: ") + kind_name(kind),
-                      [&, kind](const std::string& e) {
-                        const auto& by_kind = figures_of(e, true).by_kind;
-                        const auto it = by_kind.find(kind);
-                        return it == by_kind.end() ? 0.0 : percentile(it->second, 50);
-                      },
-                      3});
+                      [&, kind](const std::string& e) { return kind_p50(e, kind, true); }, 3});
     }
 
     const IndexResult& first = indexed[options.engines.front()];
